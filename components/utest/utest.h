@@ -60,7 +60,7 @@ typedef void (*test_unit_func)(void);
 #define UTEST_UNIT_RUN(test_unit_func)               \
     utest_unit_run(test_unit_func, #test_unit_func); \
     if (utest_handle_get()->failed_num != 0)         \
-    return
+        return;
 
 void utest_unit_run(test_unit_func func, const char *unit_func_name);
 
