@@ -63,6 +63,9 @@ extern "C" {
 #ifndef RT_CONSOLE_DEVICE_NAME
 #define RT_CONSOLE_DEVICE_NAME "uart1" /* device the board makes the console */
 #endif
+#ifndef RT_USER_MAIN_ENTRY
+#define RT_USER_MAIN_ENTRY main /* function the "main" thread runs (RT_USING_USER_MAIN) */
+#endif
 #ifndef RT_MEMPOOL_WAKEUP_ALL
 #define RT_MEMPOOL_WAKEUP_ALL 0 /* reserved */
 #endif
@@ -348,8 +351,6 @@ struct rt_thread {
 
     /* rtlang extensions, not part of RT-Thread's structure */
     struct rt_console_capture console_capture;
-    rt_uint8_t critical_switch_flag; /* reserved for the scheduler */
-    rt_list_t defunct_node;          /* link in the defunct list until idle frees it */
 };
 typedef struct rt_thread *rt_thread_t;
 

@@ -205,6 +205,15 @@ rt_uint16_t rt_critical_level(void);
 void rt_scheduler_sethook(void (*hook)(rt_thread_t from, rt_thread_t to));
 void rt_scheduler_switch_sethook(void (*hook)(struct rt_thread *tid));
 #endif
+#ifdef RT_USING_OVERFLOW_CHECK
+/* Check `thread`'s stack: the lowest byte must still be the '#' fill and sp must lie inside
+ * the stack. On overflow print "thread:<name> stack overflow", then call the overflow hook; halt
+ * unless the hook returns RT_EOK. Done automatically for both threads of every switch. */
+void rt_scheduler_stack_check(struct rt_thread *thread);
+#ifdef RT_USING_HOOK
+void rt_scheduler_stack_overflow_sethook(rt_err_t (*hook)(struct rt_thread *thread));
+#endif
+#endif
 
 /* Spinlocks (5.x API): on a uniprocessor they lock the scheduler / mask interrupts. */
 struct rt_spinlock {
@@ -322,7 +331,7 @@ rt_err_t rt_mb_control(rt_mailbox_t mb, int cmd, void *arg);
 
 #ifdef RT_USING_MESSAGEQUEUE
 /* msg_size: longest message; pool_size: bytes of msgpool, each message takes
- * RT_ALIGN(msg_size, RT_ALIGN_SIZE) + sizeof(void *). */
+ * RT_ALIGN(msg_size, RT_ALIGN_SIZE) + 2 * sizeof(void *) (a link and the length). */
 rt_err_t rt_mq_init(rt_mq_t mq, const char *name, void *msgpool, rt_size_t msg_size,
                     rt_size_t pool_size, rt_uint8_t flag);
 rt_err_t rt_mq_detach(rt_mq_t mq);
@@ -470,7 +479,7 @@ void rt_components_init(void);
  * Console and kernel C library
  * ========================================================================================== */
 /* Formatted output to the console (see rt_vsnprintf for the formats); output longer than
- * RT_CONSOLEBUF_SIZE - 1 is truncated. Returns the length of the full output. ISR: yes. */
+ * RT_CONSOLEBUF_SIZE - 1 is truncated. Returns the number of characters output. ISR: yes. */
 int rt_kprintf(const char *fmt, ...);
 /* Write a string to the console. ISR: yes. */
 void rt_kputs(const char *str);
@@ -506,6 +515,8 @@ rt_err_t rt_console_capture_start(char *buf, rt_size_t size);
 rt_size_t rt_console_capture_stop(void);
 
 void rt_show_version(void);
+/* Short English text for an error code ("EOK", "ETIMEOUT"...), given positive or negated. */
+const char *rt_strerror(rt_err_t error);
 
 void *rt_memset(void *src, int c, rt_ubase_t n);
 void *rt_memcpy(void *dst, const void *src, rt_ubase_t count);

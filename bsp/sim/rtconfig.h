@@ -11,6 +11,7 @@
 #define RT_TICK_PER_SECOND 1000
 #define RT_USING_OVERFLOW_CHECK
 #define RT_USING_HOOK
+#define RT_HOOK_USING_FUNC_PTR
 #define RT_USING_IDLE_HOOK
 #define RT_IDLE_HOOK_LIST_SIZE 4
 #define IDLE_THREAD_STACK_SIZE 1024
@@ -33,6 +34,7 @@
 #define RT_USING_HEAP
 #define RT_USING_SMALL_MEM
 #define RT_USING_SMALL_MEM_AS_HEAP
+#define RT_SIM_HEAP_SIZE (8 * 1024 * 1024) /* host heap handed to rt_system_heap_init */
 #endif
 
 /* Devices and console */
@@ -41,6 +43,7 @@
 #define RT_CONSOLEBUF_SIZE     256
 #define RT_CONSOLE_DEVICE_NAME "uart1"
 #define RT_USING_SERIAL
+#define RT_SERIAL_RB_BUFSZ 512
 #define RT_USING_PIN
 
 /* Startup */
@@ -48,6 +51,7 @@
 #define RT_USING_USER_MAIN
 #define RT_MAIN_THREAD_STACK_SIZE 16384
 #define RT_MAIN_THREAD_PRIORITY   10
+#define RT_USER_MAIN_ENTRY        sim_main /* the host's main() is the process entry */
 
 /* Shell */
 #define RT_USING_FINSH
