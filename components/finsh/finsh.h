@@ -38,7 +38,7 @@ extern "C" {
 /* Negative results of msh_exec() and msh_exec_capture() (never a command's own result). */
 #define MSH_ERR_NOT_FOUND (-(int)RT_ENOSYS) /* no such command */
 #define MSH_ERR_TOO_LONG  (-(int)RT_EFULL)  /* line longer than FINSH_CMD_SIZE */
-#define MSH_ERR_ARGS      (-(int)RT_E2BIG)  /* more than FINSH_ARG_MAX arguments */
+#define MSH_ERR_ARGS      (-(int)RT_ENOSPC) /* more than FINSH_ARG_MAX arguments */
 
 typedef long (*syscall_func)(void);
 

@@ -75,6 +75,12 @@ utest_t utest_handle_get(void);
  */
 int utest_run_all(const char *pattern);
 
+/*
+ * rtlang extension: run one test case (it need not be in UtestTcTab) with the usual log lines.
+ * Returns RT_TRUE if it passed. Thread context only; not while utest_run_all() runs.
+ */
+rt_bool_t utest_testcase_run_one(const struct utest_tc_export *tc);
+
 /* Number of registered test cases. Any context. */
 rt_size_t utest_tc_count(void);
 
