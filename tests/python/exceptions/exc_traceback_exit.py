@@ -1,0 +1,6 @@
+# check: stderr
+print("before")
+def fail():
+    raise ValueError("uncaught error message")
+fail()
+print("never")

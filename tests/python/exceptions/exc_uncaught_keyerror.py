@@ -1,0 +1,4 @@
+# check: stderr
+d = {"a": 1}
+print(d["a"])
+print(d["missing"])

@@ -1,0 +1,4 @@
+# check: stderr
+import sys
+print("out")
+sys.exit("fatal message to stderr")

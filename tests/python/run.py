@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""Differential test runner for rtpy: CPython 3 is the oracle.
+
+Usage: run.py RTPY [options] [paths...]
+
+Every tests/python/**/*.py (except this file and anything inside a directory
+or file whose name starts with '_', which hold helper modules) is run with
+python3 and with RTPY; their stdout and exit status must match.  A test with
+a `NAME.py.exp` file beside it is compared with that file instead (for
+MicroPython-only behaviour CPython cannot produce); its exit status must be 0.
+
+Per-test directives, in comment lines at the top of the test:
+    # rtpy: ARGS         extra arguments for rtpy (e.g. -X heapsize=8k)
+    # check: stderr      also compare the last line of stderr (exception
+                         type and message of an uncaught exception)
+    # timeout: SECONDS   per-test time limit (default from --timeout)
+
+A test whose rtpy output is exactly "SKIP" counts as skipped.
+The last line printed is "python: N passed, N failed[, N skipped]"; the exit
+status is 0 only if nothing failed.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import hashlib
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ORACLE_ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
+                  PYTHONIOENCODING="utf-8")
+ORACLE_ENV.pop("PYTHONPATH", None)
+ORACLE_ENV.pop("PYTHONSTARTUP", None)
+
+
+class Test:
+    """One test script and its directives."""
+
+    def __init__(self, path):
+        self.path = path
+        self.name = os.path.relpath(path, HERE)
+        self.rtpy_args = []
+        self.check_stderr = False
+        self.timeout = None
+        with open(path, "rb") as f:
+            self.source = f.read()
+        self._parse_directives()
+        exp = path + ".exp"
+        self.exp_file = exp if os.path.exists(exp) else None
+
+    def _parse_directives(self):
+        for raw in self.source.decode("utf-8", "replace").splitlines():
+            line = raw.strip()
+            if not line.startswith("#"):
+                break
+            body = line[1:].strip()
+            key, _, value = body.partition(":")
+            key = key.strip()
+            value = value.strip()
+            if key == "rtpy":
+                self.rtpy_args += shlex.split(value)
+            elif key == "check" and value == "stderr":
+                self.check_stderr = True
+            elif key == "timeout":
+                self.timeout = float(value)
+
+
+class Result:
+    def __init__(self, stdout=b"", stderr=b"", status=0, error=None):
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+        self.error = error  # crash/timeout/launch failure description
+
+
+def run_process(argv, cwd, timeout, env=None):
+    """Run argv in its own process group; kill the whole group on timeout."""
+    try:
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True)
+    except OSError as e:
+        return Result(error="cannot run %s: %s" % (argv[0], e))
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        out, err = proc.communicate()
+        return Result(out, err, None, "timeout after %gs" % timeout)
+    res = Result(out, err, proc.returncode)
+    if proc.returncode < 0:
+        try:
+            name = signal.Signals(-proc.returncode).name
+        except ValueError:
+            name = "signal %d" % -proc.returncode
+        res.error = "crashed: killed by %s" % name
+    return res
+
+
+def last_line(data):
+    lines = [l for l in data.decode("utf-8", "replace").splitlines() if l.strip()]
+    return lines[-1].strip() if lines else ""
+
+
+class Oracle:
+    """python3's results, cached by test content (never committed)."""
+
+    def __init__(self, python, cache_dir, timeout):
+        self.python = python
+        self.cache_dir = cache_dir
+        self.timeout = timeout
+        if cache_dir:
+            os.makedirs(cache_dir, exist_ok=True)
+
+    def _key(self, test):
+        h = hashlib.sha256()
+        h.update(test.name.encode())
+        h.update(test.source)
+        # Helper modules next to the test can change its output too.
+        for helper in sorted(helper_files(os.path.dirname(test.path))):
+            with open(helper, "rb") as f:
+                h.update(helper.encode() + f.read())
+        h.update(sys.version.encode())
+        return h.hexdigest()
+
+    def expected(self, test):
+        if test.exp_file:
+            with open(test.exp_file, "rb") as f:
+                return Result(f.read(), b"", 0)
+        path = os.path.join(self.cache_dir, self._key(test)) if self.cache_dir else None
+        if path and os.path.exists(path):
+            with open(path) as f:
+                d = json.load(f)
+            return Result(d["stdout"].encode("latin-1"), d["stderr"].encode("latin-1"),
+                          d["status"])
+        res = run_process([self.python, "-B", "-E", "-s", os.path.basename(test.path)],
+                          os.path.dirname(test.path), self.timeout * 3, ORACLE_ENV)
+        if res.error is None and path:
+            tmp = path + ".%d.tmp" % os.getpid()
+            with open(tmp, "w") as f:
+                json.dump({"stdout": res.stdout.decode("latin-1"),
+                           "stderr": res.stderr.decode("latin-1"),
+                           "status": res.status}, f)
+            os.replace(tmp, path)
+        return res
+
+
+def helper_files(directory):
+    """Files under '_'-prefixed subdirectories of a test directory."""
+    out = []
+    for entry in os.listdir(directory):
+        sub = os.path.join(directory, entry)
+        if entry.startswith("_") and os.path.isdir(sub) and entry != "__pycache__":
+            for root, dirs, files in os.walk(sub):
+                dirs[:] = [d for d in dirs if d != "__pycache__"]
+                out += [os.path.join(root, f) for f in files if f.endswith(".py")]
+    return out
+
+
+def short_diff(expected, got, limit=12):
+    exp = expected.decode("utf-8", "replace").splitlines()
+    act = got.decode("utf-8", "replace").splitlines()
+    diff = list(difflib.unified_diff(exp, act, "expected", "rtpy", n=1, lineterm=""))
+    if len(diff) > limit:
+        diff = diff[:limit] + ["    ... (%d more diff lines)" % (len(diff) - limit)]
+    return "\n".join("    " + l for l in diff)
+
+
+def check(test, oracle, rtpy, extra_args, timeout):
+    """Return ('pass'|'fail'|'skip', message)."""
+    t = test.timeout or timeout
+    exp = oracle.expected(test)
+    if exp.error:
+        return "fail", "python3 oracle failed: %s" % exp.error
+    argv = [rtpy] + extra_args + test.rtpy_args + [os.path.basename(test.path)]
+    got = run_process(argv, os.path.dirname(test.path), t)
+    if got.error:
+        msg = got.error
+        tail = last_line(got.stderr)
+        if tail:
+            msg += "; stderr: " + tail[:200]
+        return "fail", msg
+    if got.stdout.strip() == b"SKIP":
+        return "skip", ""
+    problems = []
+    if got.stdout != exp.stdout:
+        problems.append("stdout differs\n" + short_diff(exp.stdout, got.stdout))
+    if got.status != exp.status:
+        msg = "exit status %s, expected %s" % (got.status, exp.status)
+        if got.status != 0 and not test.check_stderr:
+            msg += "; stderr: " + last_line(got.stderr)[:200]
+        problems.append(msg)
+    if test.check_stderr and last_line(got.stderr) != last_line(exp.stderr):
+        problems.append("stderr last line: expected %r, got %r"
+                        % (last_line(exp.stderr), last_line(got.stderr)))
+    if problems:
+        return "fail", "; ".join(problems)
+    return "pass", ""
+
+
+def discover(paths):
+    found = []
+    for p in paths:
+        p = os.path.abspath(p)
+        if os.path.isfile(p):
+            found.append(p)
+            continue
+        if not os.path.isdir(p):
+            sys.exit("run.py: no such test or directory: %s" % p)
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+            for f in sorted(files):
+                full = os.path.join(root, f)
+                if f.endswith(".py") and not f.startswith("_") and \
+                        full != os.path.abspath(__file__):
+                    found.append(full)
+    return sorted(set(found))
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Run the rtpy Python test suite "
+                                 "against python3 as the oracle.")
+    ap.add_argument("rtpy", help="path to the rtpy binary")
+    ap.add_argument("paths", nargs="*", help="test files or directories "
+                    "(default: all of tests/python)")
+    ap.add_argument("-j", type=int, default=2, help="parallel jobs (default 2)")
+    ap.add_argument("--rtpy-args", default="", help="extra arguments for every "
+                    "rtpy run, e.g. '-X heapsize=16k'")
+    ap.add_argument("--timeout", type=float, default=10.0,
+                    help="per-test timeout in seconds (default 10)")
+    ap.add_argument("--python", default="python3", help="oracle interpreter")
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(),
+                                                    "rtpy-pytests-cache"),
+                    help="python3 output cache directory ('' to disable)")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="also print passing and skipped tests")
+    args = ap.parse_args()
+
+    rtpy = os.path.abspath(args.rtpy) if os.sep in args.rtpy else args.rtpy
+    if os.sep in rtpy and not os.access(rtpy, os.X_OK):
+        print("run.py: rtpy binary not found or not executable: %s" % rtpy)
+        print("python: 0 passed, 1 failed")
+        return 1
+    tests = [Test(p) for p in discover(args.paths or [HERE])]
+    oracle = Oracle(args.python, args.cache, args.timeout)
+    extra = shlex.split(args.rtpy_args)
+    counts = {"pass": 0, "fail": 0, "skip": 0}
+    with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as pool:
+        futures = [(t, pool.submit(check, t, oracle, rtpy, extra, args.timeout))
+                   for t in tests]
+        for test, fut in futures:
+            status, msg = fut.result()
+            counts[status] += 1
+            if status == "fail":
+                print("FAIL %s: %s" % (test.name, msg), flush=True)
+            elif args.verbose:
+                print("%s %s" % (status.upper(), test.name), flush=True)
+    summary = "python: %d passed, %d failed" % (counts["pass"], counts["fail"])
+    if counts["skip"]:
+        summary += ", %d skipped" % counts["skip"]
+    print(summary)
+    return 1 if counts["fail"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
