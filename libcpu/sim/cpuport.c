@@ -1,0 +1,310 @@
+/* Host simulator CPU port: thread contexts as host pthreads, one of them running at a time.
+ *
+ * Every RT thread gets its own host thread with its own host stack (glibc and the sanitizers
+ * need far more stack than an RT stack buffer holds). A per-thread semaphore is the baton:
+ * only the holder runs kernel or application code, everyone else waits on its own baton.
+ * A switch posts the next thread's baton and waits on its own. See docs/sim.md. */
+#include <rthw.h>
+#include <rtthread.h>
+#include "sim.h"
+#include "sim_port.h"
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SIM_FRAME_MAGIC 0x454d52465f4d4953ull /* "SIM_FRME" */
+
+/* Host stack of a thread: its RT stack size scaled (64-bit frames, glibc, instrumentation)
+ * with a floor. Untouched pages cost no memory, so being generous is cheap. */
+#ifdef __SANITIZE_ADDRESS__
+#define SIM_HOST_STACK_MIN   (1024 * 1024)
+#define SIM_HOST_STACK_SCALE 64
+#else
+#define SIM_HOST_STACK_MIN   (256 * 1024)
+#define SIM_HOST_STACK_SCALE 16
+#endif
+
+/* What rt_hw_stack_init writes at the top of the RT stack; thread->sp points to it and never
+ * changes. Its size mimics a small register frame so stack accounting looks plausible. */
+struct sim_frame {
+    rt_ubase_t magic;
+    struct sim_thread *host;
+    rt_ubase_t regs[6];
+};
+
+struct sim_thread {
+    sem_t baton;           /* posted to let this thread run */
+    void (*entry)(void *); /* RT entry and its argument */
+    void *parameter;
+    void (*texit)(void);     /* kernel exit path, called if entry returns */
+    size_t host_stack;       /* host stack size, fixed at first dispatch */
+    pid_t tid;               /* kernel id of the host thread once it runs */
+    atomic_int spawned;      /* a host thread was (or is being) created */
+    atomic_int dead;         /* rt_hw_thread_destroy ran: exit at the next wake-up */
+    struct sim_thread *next; /* link in the spawn request list */
+    sigjmp_buf exit_jmp;     /* where a dead thread leaves its RT code */
+};
+
+_Atomic(struct sim_thread *) sim_current;
+atomic_int sim_current_tid;
+__thread struct sim_thread *sim_self;
+
+static atomic_int sim_live_threads;
+static _Atomic(struct sim_thread *) sim_spawn_head;
+static sem_t sim_spawn_sem;
+static pthread_once_t sim_spawn_once = PTHREAD_ONCE_INIT;
+
+void sim_fatal(const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nsim: fatal: %s\n", msg);
+    sim_exit(70);
+}
+
+int sim_host_thread_count(void)
+{
+    return atomic_load(&sim_live_threads);
+}
+
+static void sim_spawn_init(void)
+{
+    if (sem_init(&sim_spawn_sem, 0, 0) != 0)
+        sim_fatal("sem_init: %s", strerror(errno));
+}
+
+/* Queue `t` for the spawner; lock-free and async-signal-safe, since a dispatch can happen
+ * at interrupt exit inside the interrupt signal handler. */
+static void sim_spawn_request(struct sim_thread *t)
+{
+    struct sim_thread *head = atomic_load(&sim_spawn_head);
+
+    do {
+        t->next = head;
+    } while (!atomic_compare_exchange_weak(&sim_spawn_head, &head, t));
+    sem_post(&sim_spawn_sem);
+}
+
+static void sim_thread_free(struct sim_thread *t)
+{
+    sem_destroy(&t->baton);
+    free(t);
+    atomic_fetch_sub(&sim_live_threads, 1);
+}
+
+/* Block on our baton until we are the running thread again; a thread destroyed meanwhile
+ * leaves its RT code for good through exit_jmp. */
+static void sim_wait_baton(struct sim_thread *self)
+{
+    for (;;) {
+        if (atomic_load(&self->dead))
+            siglongjmp(self->exit_jmp, 1);
+        if (sem_wait(&self->baton) == 0 && !atomic_load(&self->dead))
+            return;
+    }
+}
+
+static void sim_thread_run(struct sim_thread *t)
+{
+    atomic_store(&sim_current_tid, t->tid);
+    sim_irq_thread_begin();
+    t->entry(t->parameter);
+    t->texit();
+    sim_fatal("the kernel's thread exit path returned");
+}
+
+/* Host thread body. It inherits a mask that blocks the interrupt signal (the spawner's), which
+ * sigsetjmp records: leaving through exit_jmp blocks interrupts again for the teardown. */
+static void *sim_thread_main(void *arg)
+{
+    struct sim_thread *t = arg;
+
+    sim_self = t;
+    t->tid = gettid();
+    if (sigsetjmp(t->exit_jmp, 1) == 0 && !atomic_load(&t->dead))
+        sim_thread_run(t);
+    sim_self = NULL;
+    sim_thread_free(t);
+    return NULL;
+}
+
+static void sim_spawn_one(struct sim_thread *t)
+{
+    pthread_attr_t attr;
+    pthread_t id;
+    int err;
+
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, t->host_stack);
+    err = pthread_create(&id, &attr, sim_thread_main, t);
+    pthread_attr_destroy(&attr);
+    if (err != 0)
+        sim_fatal("cannot create a host thread: %s", strerror(err));
+}
+
+/* The startup (host main) thread ends its life creating host threads on request: creating
+ * a thread is not async-signal-safe, and dispatches may come from the interrupt handler. */
+static void sim_spawner(void)
+{
+    for (;;) {
+        struct sim_thread *t;
+
+        while (sem_wait(&sim_spawn_sem) != 0)
+            ;
+        t = atomic_exchange(&sim_spawn_head, NULL);
+        while (t != NULL) {
+            struct sim_thread *next = t->next;
+
+            sim_spawn_one(t);
+            t = next;
+        }
+    }
+}
+
+/* Make `to` the running thread: wake its host thread, or have it created on first run. */
+static void sim_dispatch(struct sim_thread *to)
+{
+    atomic_store(&sim_current, to);
+    if (atomic_exchange(&to->spawned, 1)) {
+        atomic_store(&sim_current_tid, to->tid);
+        sem_post(&to->baton);
+    } else {
+        atomic_store(&sim_current_tid, 0);
+        sim_spawn_request(to);
+    }
+}
+
+void sim_switch(struct sim_thread *to)
+{
+    struct sim_thread *self = sim_self;
+
+    if (to == self)
+        return;
+    sim_dispatch(to);
+    sim_wait_baton(self);
+}
+
+struct sim_thread *sim_thread_of(rt_ubase_t sp_member)
+{
+    struct rt_thread *thread = rt_container_of((void *)sp_member, struct rt_thread, sp);
+    struct sim_frame *frame = thread->sp;
+    struct sim_thread *t;
+    size_t size;
+
+    if (frame == RT_NULL || frame->magic != SIM_FRAME_MAGIC || frame->host == RT_NULL)
+        sim_fatal("switch to thread '%.*s' that has no valid context", RT_NAME_MAX,
+                  thread->parent.name);
+    t = frame->host;
+    if (!atomic_load(&t->spawned)) {
+        size = (size_t)thread->stack_size * SIM_HOST_STACK_SCALE;
+        t->host_stack = size > SIM_HOST_STACK_MIN ? size : SIM_HOST_STACK_MIN;
+    }
+    return t;
+}
+
+rt_uint8_t *rt_hw_stack_init(void *tentry, void *parameter, rt_uint8_t *stack_addr, void *texit)
+{
+    rt_ubase_t top = ((rt_ubase_t)stack_addr + sizeof(rt_ubase_t)) & ~(rt_ubase_t)15;
+    struct sim_frame *frame = (struct sim_frame *)(top - sizeof(struct sim_frame));
+    struct sim_thread *t;
+
+    pthread_once(&sim_spawn_once, sim_spawn_init);
+    t = calloc(1, sizeof(*t));
+    if (t == NULL || sem_init(&t->baton, 0, 0) != 0)
+        sim_fatal("out of host memory creating a thread");
+    t->entry = (void (*)(void *))tentry;
+    t->parameter = parameter;
+    t->texit = (void (*)(void))texit;
+    t->host_stack = SIM_HOST_STACK_MIN;
+    atomic_fetch_add(&sim_live_threads, 1);
+
+    memset(frame, 0, sizeof(*frame));
+    frame->magic = SIM_FRAME_MAGIC;
+    frame->host = t;
+    return (rt_uint8_t *)frame;
+}
+
+void rt_hw_context_switch(rt_ubase_t from, rt_ubase_t to)
+{
+    sim_switch(sim_thread_of(to));
+}
+
+void rt_hw_context_switch_to(rt_ubase_t to)
+{
+    struct sim_thread *first = sim_thread_of(to);
+
+    pthread_once(&sim_spawn_once, sim_spawn_init);
+    sim_tick_start();
+    sim_dispatch(first);
+    sim_spawner();
+}
+
+void rt_hw_context_switch_interrupt(rt_ubase_t from, rt_ubase_t to, rt_thread_t from_thread,
+                                    rt_thread_t to_thread)
+{
+    atomic_store(&sim_switch_req, sim_thread_of(to));
+}
+
+/* The thread will never run again: let its host thread exit and free its record. A thread
+ * destroying itself is released when it switches away for the last time (sim_wait_baton). */
+void rt_hw_thread_destroy(rt_thread_t thread)
+{
+    struct sim_frame *frame = thread->sp;
+    struct sim_thread *t;
+
+    if (frame == RT_NULL || frame->magic != SIM_FRAME_MAGIC)
+        return;
+    t = frame->host;
+    frame->magic = 0;
+    frame->host = RT_NULL;
+    atomic_store(&t->dead, 1);
+    if (t == sim_self)
+        return;
+    if (atomic_exchange(&t->spawned, 1))
+        sem_post(&t->baton);
+    else
+        sim_spawn_request(t); /* never ran: a host thread is created only to free it */
+}
+
+/* ---- process exit ---- */
+
+#define SIM_ATEXIT_MAX 8
+
+static void (*sim_atexit_fns[SIM_ATEXIT_MAX])(void);
+static atomic_int sim_atexit_count;
+static atomic_int sim_exiting;
+
+int sim_atexit(void (*fn)(void))
+{
+    int i = atomic_fetch_add(&sim_atexit_count, 1);
+
+    if (i >= SIM_ATEXIT_MAX) {
+        atomic_fetch_sub(&sim_atexit_count, 1);
+        return -1;
+    }
+    sim_atexit_fns[i] = fn;
+    return 0;
+}
+
+void sim_exit(int status)
+{
+    sim_irq_halt();
+    if (atomic_exchange(&sim_exiting, 1)) {
+        for (;;)
+            pause();
+    }
+    for (int i = atomic_load(&sim_atexit_count) - 1; i >= 0; i--)
+        sim_atexit_fns[i]();
+    exit(status);
+}
