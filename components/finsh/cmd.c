@@ -143,23 +143,13 @@ static const char *thread_stat_name(rt_uint8_t stat)
     return (stat & RT_THREAD_SUSPEND_MASK) ? "suspend" : "unknown";
 }
 
-static const char *err_name(rt_err_t err)
-{
-    static const char *const names[] = {"OK",     "ERROR",  "ETIMOUT", "ERSFULL", "ERSEPTY",
-                                        "ENOMEM", "ENOSYS", "EBUSY",   "EIO",     "EINTRPT",
-                                        "EINVAL", "ENOENT", "ENOSPC",  "EPERM",   "ETRAP"};
-    rt_err_t e = err < 0 ? -err : err;
-
-    return e < (rt_err_t)RT_ARRAY_SIZE(names) ? names[e] : "EUNKNOW";
-}
-
 static void thread_print(const void *slot)
 {
     const struct thread_snap *s = slot;
 
     rt_kprintf("%-*.*s %3d  %s 0x%08x 0x%08x    %02d%%   0x%08lx %-7s %p\n", LIST_NAME_W,
                LIST_NAME_W, s->name, s->prio, thread_stat_name(s->stat), s->sp_used, s->stack_size,
-               s->max_used_pct, (unsigned long)s->remaining_tick, err_name(s->error), s->tcb);
+               s->max_used_pct, (unsigned long)s->remaining_tick, rt_strerror(s->error), s->tcb);
 }
 
 static void list_thread(void)
