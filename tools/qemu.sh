@@ -6,7 +6,7 @@ set -euo pipefail
 mode=${1:?usage: qemu.sh run|debug ELF}
 elf=${2:?usage: qemu.sh run|debug ELF}
 
-qemu=(qemu-system-arm -M netduinoplus2 -nographic -kernel "$elf"
+qemu=(qemu-system-arm -M netduinoplus2 -nographic -no-reboot -kernel "$elf"
       -semihosting-config enable=on,target=native)
 
 case "$mode" in
@@ -17,7 +17,7 @@ debug)
     gdb=gdb-multiarch
     command -v "$gdb" >/dev/null 2>&1 || gdb="arm-none-eabi-gdb"
     echo "QEMU waits for gdb on localhost:1234. In another terminal:"
-    echo "  $gdb $elf -ex 'target remote localhost:1234'"
+    echo "  $gdb $elf -ex 'target remote :1234'"
     echo "(install gdb-multiarch if missing: apt-get install gdb-multiarch)"
     exec "${qemu[@]}" -s -S
     ;;
