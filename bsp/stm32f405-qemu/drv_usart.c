@@ -28,7 +28,15 @@
 #define GPIOA              0
 #define USART_IRQ_PRIORITY 8
 
+#ifdef RT_USING_DEVICE_OPS
+#error "drv_usart.c wraps parent.read for RX flow control: needs the plain device callbacks"
+#endif
+
 static struct rt_serial_device usart1_serial;
+static rt_ssize_t (*usart_framework_read)(rt_device_t dev, rt_off_t pos, void *buffer,
+                                          rt_size_t size);
+/* The RX ring was full: the USART interrupt is masked and a byte waits in DR. */
+static volatile rt_bool_t usart_rx_held;
 
 /* PA9 (TX) and PA10 (RX) in alternate function 7, the USART1 pins of the Netduino Plus 2. */
 static void usart_pins_init(void)
@@ -105,6 +113,7 @@ static rt_err_t usart_control(struct rt_serial_device *serial, int cmd, void *ar
     case RT_DEVICE_CTRL_SET_INT:
         rt_hw_interrupt_set_priority(USART1_IRQn, USART_IRQ_PRIORITY);
         USART_CR1 |= CR1_RXNEIE;
+        usart_rx_held = RT_FALSE;
         rt_hw_interrupt_umask(USART1_IRQn);
         return RT_EOK;
     case RT_DEVICE_CTRL_CLR_INT:
@@ -121,9 +130,41 @@ static int usart_putc(struct rt_serial_device *serial, char c)
     return 1;
 }
 
+/*
+ * RX flow control. The serial framework overwrites the oldest byte when its ring is full;
+ * instead, leave the byte in DR and mask the interrupt until a reader makes room. QEMU does
+ * not deliver the next byte while RXNE is set, so a fast paste loses nothing (real silicon
+ * would see an overrun, there is no RTS line on this board).
+ */
+static rt_bool_t usart_rx_ring_full(struct rt_serial_device *serial)
+{
+    struct rt_serial_rx_fifo *fifo = serial->serial_rx;
+
+    return fifo != RT_NULL && fifo->is_full;
+}
+
+static rt_ssize_t usart_read(rt_device_t dev, rt_off_t pos, void *buffer, rt_size_t size)
+{
+    rt_ssize_t n = usart_framework_read(dev, pos, buffer, size);
+    rt_base_t level = rt_hw_interrupt_disable();
+
+    if (usart_rx_held && n > 0) {
+        usart_rx_held = RT_FALSE;
+        rt_hw_interrupt_umask(USART1_IRQn); /* the waiting byte is taken at once */
+    }
+    rt_hw_interrupt_enable(level);
+    return n;
+}
+
 static int usart_getc(struct rt_serial_device *serial)
 {
     rt_uint32_t sr = USART_SR;
+
+    if ((sr & SR_RXNE) && usart_rx_ring_full(serial)) {
+        usart_rx_held = RT_TRUE;
+        rt_hw_interrupt_mask(USART1_IRQn);
+        return -1;
+    }
 
     if (sr & (SR_RXNE | SR_ORE)) {
         /* Reading DR after SR also clears an overrun. */
@@ -156,9 +197,16 @@ static int rt_hw_usart_init(void)
 {
     struct serial_configure cfg = RT_SERIAL_CONFIG_DEFAULT;
 
+    rt_err_t err;
+
     usart1_serial.ops = &usart_ops;
     usart1_serial.config = cfg;
-    return rt_hw_serial_register(&usart1_serial, "uart1",
-                                 RT_DEVICE_FLAG_RDWR | RT_DEVICE_FLAG_INT_RX, RT_NULL);
+    err = rt_hw_serial_register(&usart1_serial, "uart1",
+                                RT_DEVICE_FLAG_RDWR | RT_DEVICE_FLAG_INT_RX, RT_NULL);
+    if (err == RT_EOK) {
+        usart_framework_read = usart1_serial.parent.read;
+        usart1_serial.parent.read = usart_read;
+    }
+    return err;
 }
 INIT_BOARD_EXPORT(rt_hw_usart_init);
