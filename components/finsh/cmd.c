@@ -468,7 +468,9 @@ static int version(int argc, char **argv)
     rt_show_version();
     return 0;
 }
-MSH_CMD_EXPORT(version, show RT - Thread version information);
+/* clang-format off */
+MSH_CMD_EXPORT(version, show RT-Thread version information);
+/* clang-format on */
 
 #ifdef RT_USING_HEAP
 static int cmd_free(int argc, char **argv)

@@ -183,4 +183,6 @@ static int help(int argc, char **argv)
     rt_kprintf("\n");
     return 0;
 }
-MSH_CMD_EXPORT(help, RT - Thread shell help.);
+/* clang-format off */
+MSH_CMD_EXPORT(help, RT-Thread shell help.);
+/* clang-format on */

@@ -439,7 +439,9 @@ static int utest_run(int argc, char **argv)
     utest_log_lv = saved_lv;
     return ret;
 }
-MSH_CMD_EXPORT(utest_run, utest_run[-v][testcase name | prefix * ][loop num]);
+/* clang-format off */
+MSH_CMD_EXPORT(utest_run, utest_run [-v] [testcase name | prefix*] [loop num]);
+/* clang-format on */
 
 static int utest_list(int argc, char **argv)
 {

@@ -11,7 +11,9 @@ static int shtest_args(int argc, char **argv)
     }
     return argc;
 }
-MSH_CMD_EXPORT(shtest_args, print the arguments(shell test));
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_args, print the arguments [shell test]);
+/* clang-format on */
 
 /* Registered through the legacy macro with an explicit __cmd_ alias. */
 static long shtest_alias_impl(void)
@@ -19,7 +21,9 @@ static long shtest_alias_impl(void)
     rt_kprintf("alias command ran\n");
     return 0;
 }
-FINSH_FUNCTION_EXPORT_ALIAS(shtest_alias_impl, __cmd_shtest_alias, legacy alias(shell test));
+/* clang-format off */
+FINSH_FUNCTION_EXPORT_ALIAS(shtest_alias_impl, __cmd_shtest_alias, legacy alias [shell test]);
+/* clang-format on */
 
 /* A finsh (non-msh) symbol: must not become an msh command. */
 static long shtest_hidden(void)
@@ -68,7 +72,9 @@ static int shtest_alloc(int argc, char **argv)
     rt_kprintf("allocated and freed 8 x %lu bytes\n", (unsigned long)size);
     return 0;
 }
-MSH_CMD_EXPORT(shtest_alloc, allocate and free memory(shell test));
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_alloc, allocate and free memory [shell test]);
+/* clang-format on */
 #endif
 
 /* Show a capture result on one line, with \n and \r made visible. */
@@ -109,7 +115,9 @@ static int shtest_nested(int argc, char **argv)
     rt_kprintf("nested ret=%d\n", msh_exec_capture("version", buf, sizeof(buf), RT_NULL));
     return 7;
 }
-MSH_CMD_EXPORT(shtest_nested, capture inside a capture(shell test));
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_nested, capture inside a capture [shell test]);
+/* clang-format on */
 
 static int shtest_capture(int argc, char **argv)
 {
@@ -128,7 +136,9 @@ static int shtest_capture(int argc, char **argv)
     rt_kprintf("capture: done\n");
     return 0;
 }
-MSH_CMD_EXPORT(shtest_capture, exercise msh_exec_capture(shell test));
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_capture, exercise msh_exec_capture [shell test]);
+/* clang-format on */
 
 /* ---- utest self-test: failing asserts report values; init failure; timeout --------------- */
 
@@ -199,4 +209,6 @@ static int shtest_utest(int argc, char **argv)
     }
     return 0;
 }
-MSH_CMD_EXPORT(shtest_utest, utest self - test with failing cases(shell test));
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_utest, utest self-test with failing cases [shell test]);
+/* clang-format on */

@@ -2,7 +2,7 @@
 #include <rtthread.h>
 #include <utest.h>
 
-#define CAP_SIZE 512
+#define CAP_SIZE 4096
 
 static char cap[CAP_SIZE];
 
