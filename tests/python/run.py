@@ -203,7 +203,7 @@ def check(test, oracle, rtpy, extra_args, timeout):
         problems.append("stderr last line: expected %r, got %r"
                         % (last_line(exp.stderr), last_line(got.stderr)))
     if problems:
-        return "fail", "; ".join(problems)
+        return "fail", "\n    ".join(problems)
     return "pass", ""
 
 

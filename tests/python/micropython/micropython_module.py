@@ -1,0 +1,17 @@
+import micropython
+from micropython import const
+X = const(123)
+Y = const(X * 2)
+print(X, Y, const("str"))
+lvl = micropython.opt_level()
+print(type(lvl).__name__)
+micropython.opt_level(lvl)
+print(callable(micropython.mem_info), callable(micropython.qstr_info))
+micropython.heap_lock()
+try:
+    l = [1, 2, 3] * 100
+    print("allocated while locked?!")
+except MemoryError:
+    print("MemoryError while heap locked")
+micropython.heap_unlock()
+print(len([1, 2, 3] * 100))

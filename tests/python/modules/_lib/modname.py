@@ -1,0 +1,3 @@
+NAME = __name__
+def is_main():
+    return __name__ == "__main__"

@@ -1,0 +1,3 @@
+print("pkg init")
+PKG_NAME = "pkg"
+from .helpers import helper_fn

@@ -1,0 +1,2 @@
+def helper_fn(x):
+    return "helped %s" % (x,)

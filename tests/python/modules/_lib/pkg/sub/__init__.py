@@ -1,0 +1,2 @@
+from .. import PKG_NAME
+SUB = "sub of " + PKG_NAME

@@ -1,0 +1,4 @@
+public = 1
+_private = 2
+def func():
+    return "func"

@@ -1,0 +1,26 @@
+import io
+s = io.StringIO()
+s.write("hello ")
+n = s.write("world\n")
+print(n, repr(s.getvalue()))
+print("via print", file=s)
+print(repr(s.getvalue()))
+r = io.StringIO("line1\nline2\nline3")
+print(repr(r.readline()), repr(r.read(3)), repr(r.read()), repr(r.read()))
+r2 = io.StringIO("a\nb\n")
+print(r2.readlines(), [l for l in io.StringIO("x\ny")])
+b = io.BytesIO()
+b.write(b"\x00\x01")
+b.write(b"rest")
+print(b.getvalue(), len(b.getvalue()))
+rb = io.BytesIO(b"abcdef")
+print(rb.read(2), rb.read(), rb.read())
+rb.seek(1)
+print(rb.read(2), rb.tell())
+s.close()
+try:
+    s.write("x")
+except ValueError:
+    print("ValueError closed")
+with io.StringIO("ctx") as c:
+    print(c.read())

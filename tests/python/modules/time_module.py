@@ -1,0 +1,11 @@
+import time
+t0 = time.time()
+print(type(t0).__name__, t0 > 1.6e9)
+m0 = time.monotonic()
+time.sleep(0.01)
+m1 = time.monotonic()
+print(m1 - m0 >= 0.009, m1 - m0 < 5)
+lt = time.gmtime(0)
+print(lt[0], lt[1], lt[2], lt[3], lt[4], lt[5])
+print(time.gmtime(86400 * 365)[0:3])
+print(time.mktime(time.localtime(1000000)) == 1000000)
