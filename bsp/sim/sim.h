@@ -48,6 +48,10 @@ void sim_exit(int status) __attribute__((noreturn));
  */
 int sim_host_thread_count(void);
 
+/* Host folder mounted as "/" (the --fs option; default "./fs"), or RT_NULL with --no-fs.
+ * Any context. */
+const char *sim_fs_root(void);
+
 /* Called by the sim board's rt_hw_board_init() before anything else (internal). */
 void sim_cpu_init(void);
 

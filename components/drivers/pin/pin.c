@@ -16,7 +16,7 @@ static const struct rt_pin_ops *pin_ops(void)
 static rt_ssize_t pin_dev_read(rt_device_t dev, rt_off_t pos, void *buffer, rt_size_t size)
 {
     struct rt_device_pin_value *v = (struct rt_device_pin_value *)buffer;
-    rt_int8_t level;
+    rt_ssize_t level;
 
     if (v == RT_NULL || size != sizeof(*v))
         return 0;
@@ -91,15 +91,15 @@ void rt_pin_mode(rt_base_t pin, rt_uint8_t mode)
         ops->pin_mode(&pin_dev.parent, pin, mode);
 }
 
-void rt_pin_write(rt_base_t pin, rt_uint8_t value)
+void rt_pin_write(rt_base_t pin, rt_ssize_t value)
 {
     const struct rt_pin_ops *ops = pin_ops();
 
     if (ops != RT_NULL)
-        ops->pin_write(&pin_dev.parent, pin, value);
+        ops->pin_write(&pin_dev.parent, pin, (rt_uint8_t)value);
 }
 
-rt_int8_t rt_pin_read(rt_base_t pin)
+rt_ssize_t rt_pin_read(rt_base_t pin)
 {
     const struct rt_pin_ops *ops = pin_ops();
 

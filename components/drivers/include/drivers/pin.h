@@ -55,7 +55,7 @@ struct rt_pin_irq_hdr {
 struct rt_pin_ops {
     void (*pin_mode)(struct rt_device *device, rt_base_t pin, rt_uint8_t mode);
     void (*pin_write)(struct rt_device *device, rt_base_t pin, rt_uint8_t value);
-    rt_int8_t (*pin_read)(struct rt_device *device, rt_base_t pin);
+    rt_ssize_t (*pin_read)(struct rt_device *device, rt_base_t pin);
     rt_err_t (*pin_attach_irq)(struct rt_device *device, rt_base_t pin, rt_uint8_t mode,
                                void (*hdr)(void *args), void *args);
     rt_err_t (*pin_detach_irq)(struct rt_device *device, rt_base_t pin);
@@ -73,10 +73,10 @@ int rt_device_pin_register(const char *name, const struct rt_pin_ops *ops, void 
 /* Set a pin's mode (PIN_MODE_*). Ignored without a pin driver. Thread context. */
 void rt_pin_mode(rt_base_t pin, rt_uint8_t mode);
 /* Set an output pin's level (PIN_LOW/PIN_HIGH). Ignored without a pin driver. ISR: yes. */
-void rt_pin_write(rt_base_t pin, rt_uint8_t value);
+void rt_pin_write(rt_base_t pin, rt_ssize_t value);
 /* Level of a pin: PIN_LOW/PIN_HIGH, or -RT_ENOSYS without a pin driver, or the driver's
  * negative error for a bad pin. ISR: yes. */
-rt_int8_t rt_pin_read(rt_base_t pin);
+rt_ssize_t rt_pin_read(rt_base_t pin);
 /* Pin number of a name such as "PA5"; -RT_EINVAL for a malformed or unknown name,
  * -RT_ENOSYS if the driver has no names or there is no pin driver. Thread context. */
 rt_base_t rt_pin_get(const char *name);

@@ -1,0 +1,27 @@
+/* Sim board internals shared by its files. */
+#ifndef SIM_BOARD_H__
+#define SIM_BOARD_H__
+
+#include <rtthread.h>
+
+/* Command-line options of rtthread-sim (startup.c). */
+struct sim_options {
+    const char *gpio_log;  /* --gpio-log FILE */
+    const char *utest;     /* --utest[=PATTERN]: pattern, "" for all; RT_NULL if not given */
+    rt_bool_t no_eof_exit; /* --no-eof-exit */
+    const char *fs;        /* --fs DIR, RT_NULL for the default */
+    rt_bool_t no_fs;       /* --no-fs */
+};
+extern struct sim_options sim_opts;
+
+/* Console host side (drv_uart.c): terminal mode and the stdin reader thread. */
+void sim_uart_host_start(void);
+/* One byte of console input already received from the host, or -1. Any context. */
+int sim_uart_host_getc(void);
+/* Write bytes to the host's stdout, retrying partial writes. Any context. */
+void sim_uart_host_write(const char *buf, rt_size_t len);
+
+/* Virtual GPIO host side (drv_gpio.c): open the --gpio-log file. */
+void sim_gpio_host_start(void);
+
+#endif /* SIM_BOARD_H__ */
