@@ -1,0 +1,236 @@
+/* Mutex tests: ownership, recursion, timeouts, priority inheritance and its restoration. */
+#include "ktest.h"
+
+static struct rt_mutex s_mtx;
+static volatile rt_err_t s_err;
+static volatile int s_step;
+
+static void test_mutex_recursive_owner(void)
+{
+    int i;
+
+    uassert_int_equal(rt_mutex_init(&s_mtx, "kmtx", RT_IPC_FLAG_PRIO), RT_EOK);
+    uassert_null(s_mtx.owner);
+    uassert_int_equal(rt_mutex_take(&s_mtx, RT_WAITING_FOREVER), RT_EOK);
+    uassert_true(s_mtx.owner == rt_thread_self());
+    uassert_int_equal(s_mtx.hold, 1);
+    uassert_int_equal(rt_mutex_trytake(&s_mtx), RT_EOK);
+    uassert_int_equal(rt_mutex_take(&s_mtx, 5), RT_EOK);
+    uassert_int_equal(s_mtx.hold, 3);
+    for (i = 3; i > 0; i--) {
+        uassert_true(s_mtx.owner == rt_thread_self());
+        uassert_int_equal(rt_mutex_release(&s_mtx), RT_EOK);
+        uassert_int_equal(s_mtx.hold, i - 1);
+    }
+    uassert_null(s_mtx.owner);
+    /* releasing a mutex nobody holds is an error */
+    uassert_int_equal(rt_mutex_release(&s_mtx), -RT_ERROR);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+static void test_mutex_hold_limit(void)
+{
+    int i, ok = 0;
+
+    uassert_int_equal(rt_mutex_init(&s_mtx, "kmtx", RT_IPC_FLAG_PRIO), RT_EOK);
+    for (i = 0; i < RT_MUTEX_HOLD_MAX; i++)
+        ok += rt_mutex_take(&s_mtx, RT_WAITING_NO) == RT_EOK;
+    uassert_int_equal(ok, RT_MUTEX_HOLD_MAX);
+    uassert_int_equal(rt_mutex_take(&s_mtx, RT_WAITING_NO), -RT_EFULL);
+    uassert_int_equal(s_mtx.hold, RT_MUTEX_HOLD_MAX);
+    for (i = 0; i < RT_MUTEX_HOLD_MAX; i++)
+        rt_mutex_release(&s_mtx);
+    uassert_null(s_mtx.owner);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+/* A second thread tries the mutex we hold: trytake, a timed take, and a release. */
+static volatile rt_err_t s_try_err, s_timed_err, s_rel_err;
+static volatile rt_tick_t s_timed_ticks;
+
+static void mutex_intruder(void *arg)
+{
+    rt_tick_t t0;
+
+    s_try_err = rt_mutex_trytake(&s_mtx);
+    t0 = rt_tick_get();
+    s_timed_err = rt_mutex_take(&s_mtx, 4);
+    s_timed_ticks = kt_elapsed(t0);
+    s_rel_err = rt_mutex_release(&s_mtx);
+}
+
+static void test_mutex_non_owner(void)
+{
+    struct kt_worker w;
+
+    uassert_int_equal(rt_mutex_init(&s_mtx, "kmtx", RT_IPC_FLAG_PRIO), RT_EOK);
+    uassert_int_equal(rt_mutex_take(&s_mtx, RT_WAITING_FOREVER), RT_EOK);
+    s_try_err = s_timed_err = s_rel_err = 1;
+    uassert_int_equal(kt_worker_start(&w, "kmtxi", mutex_intruder, RT_NULL, kt_prio(1), 10),
+                      RT_EOK);
+    uassert_true(kt_worker_join(&w, 50));
+    uassert_int_equal(s_try_err, -RT_ETIMEOUT);
+    uassert_int_equal(s_timed_err, -RT_ETIMEOUT);
+    uassert_in_range(s_timed_ticks, 4, 5);
+    uassert_int_equal(s_rel_err, -RT_ERROR);
+    /* we still own it, once */
+    uassert_true(s_mtx.owner == rt_thread_self());
+    uassert_int_equal(s_mtx.hold, 1);
+    uassert_int_equal(rt_mutex_release(&s_mtx), RT_EOK);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+static void mutex_taker(void *arg)
+{
+    s_err = rt_mutex_take((rt_mutex_t)arg, RT_WAITING_FOREVER);
+    if (s_err == RT_EOK)
+        rt_mutex_release((rt_mutex_t)arg);
+}
+
+static void test_mutex_handover(void)
+{
+    struct kt_worker w;
+
+    uassert_int_equal(rt_mutex_init(&s_mtx, "kmtx", RT_IPC_FLAG_PRIO), RT_EOK);
+    uassert_int_equal(rt_mutex_take(&s_mtx, RT_WAITING_FOREVER), RT_EOK);
+    s_err = 1;
+    uassert_int_equal(kt_worker_start(&w, "kmtxt", mutex_taker, &s_mtx, kt_prio(-1), 10), RT_EOK);
+    uassert_int_equal(s_err, 1);
+    uassert_int_equal(rt_mutex_release(&s_mtx), RT_EOK);
+    /* the more urgent waiter got it, released it and finished before we resumed */
+    uassert_int_equal(s_err, RT_EOK);
+    uassert_null(s_mtx.owner);
+    uassert_true(kt_worker_join(&w, 50));
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+static void test_mutex_delete_wakes_waiter(void)
+{
+    struct kt_worker w;
+    rt_mutex_t m = rt_mutex_create("kmtxd", RT_IPC_FLAG_PRIO);
+
+    uassert_not_null(m);
+    if (m == RT_NULL)
+        return;
+    uassert_int_equal(rt_mutex_take(m, RT_WAITING_FOREVER), RT_EOK);
+    s_err = 1;
+    uassert_int_equal(kt_worker_start(&w, "kmtxt", mutex_taker, m, kt_prio(-1), 10), RT_EOK);
+    uassert_int_equal(s_err, 1);
+    uassert_int_equal(rt_mutex_delete(m), RT_EOK);
+    uassert_int_equal(s_err, -RT_ERROR);
+    uassert_true(kt_worker_join(&w, 50));
+}
+
+/*
+ * Priority inheritance. L (least urgent) holds the mutex and needs L_WORK ticks of CPU to
+ * finish; H (most urgent) then blocks on it; M (in between) spins for M_BUSY ticks.
+ * Without inheritance M would starve L and H would wait >= M_BUSY ticks; with it L runs at
+ * H's priority, so H waits about L_WORK ticks.
+ */
+#define L_WORK 3
+#define M_BUSY 30
+static struct rt_semaphore s_go_l;
+static volatile rt_uint8_t s_l_prio_after;
+static volatile rt_tick_t s_h_wait;
+static volatile int s_m_saw_h;
+
+static void pi_low(void *arg)
+{
+    rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
+    s_step = 1;
+    rt_sem_take(&s_go_l, RT_WAITING_FOREVER); /* released by M */
+    kt_spin_ticks(L_WORK);
+    rt_mutex_release(&s_mtx);
+    s_l_prio_after = rt_thread_self()->current_priority;
+}
+
+static void pi_high(void *arg)
+{
+    rt_tick_t t0 = rt_tick_get();
+
+    s_err = rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
+    s_h_wait = kt_elapsed(t0);
+    if (s_err == RT_EOK)
+        rt_mutex_release(&s_mtx);
+}
+
+static void pi_medium(void *arg)
+{
+    rt_tick_t t0 = rt_tick_get();
+
+    rt_sem_release(&s_go_l);
+    while (kt_elapsed(t0) < M_BUSY)
+        if (s_h_wait != 0)
+            s_m_saw_h = 1; /* H finished while M was still busy */
+}
+
+static void test_mutex_priority_inheritance(void)
+{
+    struct kt_worker low, med, high;
+    rt_uint8_t pl = kt_prio(-1), pm = kt_prio(-2), ph = kt_prio(-3);
+
+    uassert_true(ph < pm && pm < pl);
+    uassert_int_equal(rt_mutex_init(&s_mtx, "kmtxpi", RT_IPC_FLAG_PRIO), RT_EOK);
+    uassert_int_equal(rt_sem_init(&s_go_l, "kgol", 0, RT_IPC_FLAG_FIFO), RT_EOK);
+    s_step = 0;
+    s_err = 1;
+    s_h_wait = 0;
+    s_m_saw_h = 0;
+    s_l_prio_after = 0;
+    uassert_int_equal(kt_worker_start(&low, "kpil", pi_low, RT_NULL, pl, 10), RT_EOK);
+    uassert_int_equal(s_step, 1); /* L holds the mutex and waits for go */
+    uassert_int_equal(kt_worker_start(&high, "kpih", pi_high, RT_NULL, ph, 10), RT_EOK);
+    /* H is blocked on the mutex: L now runs at H's priority */
+    uassert_int_equal(s_err, 1);
+    uassert_int_equal(low.tid->current_priority, ph);
+    uassert_int_equal(low.tid->init_priority, pl);
+    uassert_int_equal(s_mtx.priority, ph);
+    uassert_int_equal(kt_worker_start(&med, "kpim", pi_medium, RT_NULL, pm, 10), RT_EOK);
+    /* M only gave up the CPU when its busy period ended */
+    uassert_true(kt_worker_join(&high, M_BUSY + 20));
+    uassert_true(kt_worker_join(&med, M_BUSY + 20));
+    uassert_true(kt_worker_join(&low, M_BUSY + 20));
+    uassert_int_equal(s_err, RT_EOK);
+    uassert_in_range(s_h_wait, L_WORK, L_WORK + 2);
+    uassert_int_equal(s_m_saw_h, 1);
+    uassert_int_equal(s_l_prio_after, pl); /* restored once the mutex was released */
+    rt_sem_detach(&s_go_l);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+/* A waiter that gives up (timeout) must also take its priority boost away again. */
+static void pi_timed_waiter(void *arg)
+{
+    s_err = rt_mutex_take(&s_mtx, 5);
+}
+
+static void test_mutex_inheritance_timeout_restores(void)
+{
+    struct kt_worker w;
+    rt_uint8_t me = rt_thread_self()->current_priority;
+    rt_uint8_t ph = kt_prio(-2);
+
+    uassert_int_equal(rt_mutex_init(&s_mtx, "kmtxto", RT_IPC_FLAG_PRIO), RT_EOK);
+    uassert_int_equal(rt_mutex_take(&s_mtx, RT_WAITING_FOREVER), RT_EOK);
+    s_err = 1;
+    uassert_int_equal(kt_worker_start(&w, "kmtxw", pi_timed_waiter, RT_NULL, ph, 10), RT_EOK);
+    uassert_int_equal(rt_thread_self()->current_priority, ph);
+    uassert_true(kt_worker_join(&w, 30));
+    uassert_int_equal(s_err, -RT_ETIMEOUT);
+    uassert_int_equal(rt_thread_self()->current_priority, me);
+    uassert_int_equal(rt_mutex_release(&s_mtx), RT_EOK);
+    uassert_int_equal(rt_thread_self()->current_priority, me);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+static void testcase(void)
+{
+    UTEST_UNIT_RUN(test_mutex_recursive_owner);
+    UTEST_UNIT_RUN(test_mutex_hold_limit);
+    UTEST_UNIT_RUN(test_mutex_non_owner);
+    UTEST_UNIT_RUN(test_mutex_handover);
+    UTEST_UNIT_RUN(test_mutex_delete_wakes_waiter);
+    UTEST_UNIT_RUN(test_mutex_priority_inheritance);
+    UTEST_UNIT_RUN(test_mutex_inheritance_timeout_restores);
+}
+UTEST_TC_EXPORT(testcase, "testcases.kernel.mutex_tc", RT_NULL, RT_NULL, 30);

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Run the kernel utest cases inside the simulator and report the result.
+
+Usage: run.py SIM_BINARY [--valgrind] [--pattern PATTERN] [--timeout SECONDS]
+
+Boots SIM_BINARY, types `utest_run PATTERN` (default testcases.kernel) into its shell, prints
+everything the simulator prints, and ends with one line `kernel: N passed, N failed` taken
+from utest's own summary (`utest: N passed, N failed`). A crash, a hang past the timeout or
+(with --valgrind) a memcheck error adds one failure. Exit status 0 only if all passed.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+SUMMARY = re.compile(r"^utest: (\d+) passed, (\d+) failed\s*$")
+TC_PASSED = re.compile(r"\[\s*PASSED\s*\]\s*\[\s*result\s*\]")
+TC_FAILED = re.compile(r"\[\s*FAILED\s*\]\s*\[\s*result\s*\]")
+VALGRIND_RC = 99
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sim", help="path of the rtthread-sim binary")
+    ap.add_argument("--valgrind", action="store_true", help="run the simulator under memcheck")
+    ap.add_argument("--pattern", default="testcases.kernel", help="utest name pattern")
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="hard limit in seconds (default 120, 900 with --valgrind)")
+    args = ap.parse_args()
+    if args.timeout is None:
+        args.timeout = 900.0 if args.valgrind else 120.0
+    return args
+
+
+def command(args):
+    cmd = [os.path.abspath(args.sim), "--no-fs"]
+    if args.valgrind:
+        if shutil.which("valgrind") is None:
+            sys.exit("run.py: valgrind is not installed")
+        cmd = ["valgrind", "--quiet", "--error-exitcode=%d" % VALGRIND_RC,
+               "--leak-check=no", "--track-origins=no"] + cmd
+    return cmd
+
+
+class Reader(threading.Thread):
+    """Copies the simulator's output to our stdout line by line and watches for the summary."""
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.lines = []
+        self.summary = None
+        self.seen = threading.Event()
+
+    def run(self):
+        for raw in iter(self.stream.readline, b""):
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            self.lines.append(line)
+            print(line, flush=True)
+            m = SUMMARY.match(line.strip())
+            if m:
+                self.summary = (int(m.group(1)), int(m.group(2)))
+                self.seen.set()
+        self.seen.set()
+
+
+def finish(proc, grace):
+    """Give the simulator `grace` seconds to exit on its own, then kill it."""
+    try:
+        return proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None
+
+
+def main():
+    args = parse_args()
+    proc = subprocess.Popen(command(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    reader = Reader(proc.stdout)
+    reader.start()
+    start = time.monotonic()
+    problems = []
+    try:
+        proc.stdin.write(("utest_run %s\n" % args.pattern).encode())
+        proc.stdin.flush()
+    except BrokenPipeError:
+        problems.append("the simulator exited before reading its input")
+    if not reader.seen.wait(timeout=args.timeout):
+        problems.append("timed out after %.0f s" % args.timeout)
+    try:
+        proc.stdin.close()  # end of input: the shell exits the simulator
+    except BrokenPipeError:
+        pass
+    rc = finish(proc, 5.0 if not problems else 0.0)
+    reader.join(timeout=5.0)
+    elapsed = time.monotonic() - start
+
+    if reader.summary is None and not problems:
+        problems.append("the simulator ended without a utest summary (exit status %s)" % rc)
+    if rc == VALGRIND_RC and args.valgrind:
+        problems.append("valgrind reported memory errors")
+    elif rc not in (0, None) and reader.summary is not None:
+        problems.append("the simulator exited with status %d" % rc)
+
+    if reader.summary is not None:
+        passed, failed = reader.summary
+    else:  # count the test cases that finished before the crash or hang
+        passed = sum(1 for l in reader.lines if TC_PASSED.search(l))
+        failed = sum(1 for l in reader.lines if TC_FAILED.search(l))
+    for p in problems:
+        print("run.py: %s" % p)
+    failed += len(problems)
+    print("run.py: %.1f s" % elapsed)
+    print("kernel: %d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 and passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

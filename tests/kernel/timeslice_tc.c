@@ -1,0 +1,89 @@
+/* Time-slice tests: busy threads of equal priority rotate, each running for its own slice. */
+#include "ktest.h"
+
+#define KTS_THREADS 2
+#define KTS_WINDOW  160 /* ticks the busy threads get */
+
+struct kts_state {
+    volatile rt_uint32_t ticks_seen; /* distinct tick values observed while running */
+    volatile rt_uint32_t turns;      /* times it took over from the other busy thread */
+};
+
+static struct kts_state s_st[KTS_THREADS];
+static volatile int s_last_runner;
+static volatile int s_stop;
+
+static void busy_entry(void *arg)
+{
+    int me = (int)(rt_ubase_t)arg;
+    rt_tick_t last = rt_tick_get() - 1;
+
+    while (!s_stop) {
+        rt_tick_t now = rt_tick_get();
+
+        if (s_last_runner != me) {
+            s_last_runner = me;
+            s_st[me].turns++;
+        }
+        if (now != last) {
+            s_st[me].ticks_seen++;
+            last = now;
+        }
+    }
+}
+
+/* Two busy threads one level less urgent than us share the CPU while we sleep. */
+static void run_pair(rt_uint32_t slice_a, rt_uint32_t slice_b)
+{
+    struct kt_worker w[KTS_THREADS];
+    rt_uint32_t slice[KTS_THREADS] = {slice_a, slice_b};
+    rt_uint32_t min_turns = KTS_WINDOW / (slice_a + slice_b) - 3;
+    int i;
+
+    rt_memset(s_st, 0, sizeof(s_st));
+    s_last_runner = -1;
+    s_stop = 0;
+    for (i = 0; i < KTS_THREADS; i++)
+        uassert_int_equal(kt_worker_start(&w[i], "ktsbusy", busy_entry, (void *)(rt_ubase_t)i,
+                                          kt_prio(1), slice[i]),
+                          RT_EOK);
+    rt_thread_delay(KTS_WINDOW);
+    s_stop = 1;
+    for (i = 0; i < KTS_THREADS; i++)
+        uassert_true(kt_worker_join(&w[i], 20));
+    for (i = 0; i < KTS_THREADS; i++) {
+        uassert_value_greater_equal(s_st[i].turns, min_turns);
+        uassert_value_greater(s_st[i].ticks_seen, 0);
+    }
+}
+
+static void test_timeslice_equal(void)
+{
+    rt_uint32_t a, b;
+
+    run_pair(4, 4);
+    a = s_st[0].ticks_seen;
+    b = s_st[1].ticks_seen;
+    /* equal slices: equal shares within 25% */
+    uassert_value_less_equal(4 * a, 5 * b);
+    uassert_value_less_equal(4 * b, 5 * a);
+}
+
+static void test_timeslice_ratio(void)
+{
+    rt_uint32_t a, b;
+
+    run_pair(2, 6);
+    a = s_st[0].ticks_seen;
+    b = s_st[1].ticks_seen;
+    /* slices 2 and 6 ticks: B runs about three times as long as A */
+    uassert_value_greater_equal(b, 2 * a);
+    uassert_value_less_equal(b, 4 * a);
+}
+
+static void testcase(void)
+{
+    UTEST_UNIT_RUN(test_timeslice_equal);
+    UTEST_UNIT_RUN(test_timeslice_ratio);
+}
+UTEST_TC_EXPORT(testcase, "testcases.kernel.timeslice_tc", RT_NULL, RT_NULL, 30);
