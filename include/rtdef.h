@@ -351,6 +351,7 @@ struct rt_thread {
 
     /* rtlang extensions, not part of RT-Thread's structure */
     struct rt_console_capture console_capture;
+    int errno_value; /* int view of `error` handed out by _rt_errno() where rt_err_t is wider */
 };
 typedef struct rt_thread *rt_thread_t;
 
