@@ -243,7 +243,7 @@ def main():
                     help="python3 output cache directory ('' to disable)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also print passing and skipped tests")
-    args = ap.parse_args()
+    args = ap.parse_intermixed_args()
 
     rtpy = os.path.abspath(args.rtpy) if os.sep in args.rtpy else args.rtpy
     if os.sep in rtpy and not os.access(rtpy, os.X_OK):
