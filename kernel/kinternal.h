@@ -8,6 +8,13 @@
 /* Timeouts longer than this are clamped (timers need init_tick < RT_TICK_MAX / 2). */
 #define KERNEL_TIMEOUT_MAX ((rt_int32_t)(RT_TICK_MAX / 2 - 1))
 
+/* Priority range check that stays warning-free when RT_THREAD_PRIORITY_MAX is 256. */
+rt_inline rt_bool_t kernel_priority_valid(rt_uint32_t priority)
+{
+    return priority < RT_THREAD_PRIORITY_MAX;
+}
+#define KERNEL_PRIORITY_VALID(p) kernel_priority_valid(p)
+
 /* scheduler.c */
 rt_bool_t rt_sched_is_started(void);
 void rt_sched_insert_head(struct rt_thread *thread);

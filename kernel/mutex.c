@@ -299,7 +299,7 @@ rt_uint8_t rt_mutex_setprioceiling(rt_mutex_t mutex, rt_uint8_t priority)
     rt_uint8_t old;
 
     mutex_check(mutex);
-    if (priority >= RT_THREAD_PRIORITY_MAX)
+    if (!KERNEL_PRIORITY_VALID(priority))
         priority = MUTEX_NO_PRIORITY;
     level = rt_hw_interrupt_disable();
     old = mutex->ceiling_priority;

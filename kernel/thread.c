@@ -95,8 +95,8 @@ static void thread_setup(rt_thread_t thread, void (*entry)(void *), void *parame
 static rt_bool_t thread_args_valid(void (*entry)(void *), rt_uint32_t stack_size,
                                    rt_uint8_t priority, rt_uint32_t tick)
 {
-    return entry != RT_NULL && stack_size >= THREAD_STACK_MIN &&
-           priority < RT_THREAD_PRIORITY_MAX && tick > 0;
+    return entry != RT_NULL && stack_size >= THREAD_STACK_MIN && KERNEL_PRIORITY_VALID(priority) &&
+           tick > 0;
 }
 
 rt_err_t rt_thread_init(struct rt_thread *thread, const char *name, void (*entry)(void *parameter),
@@ -432,7 +432,7 @@ static rt_err_t thread_change_priority(rt_thread_t thread, const rt_uint8_t *arg
     rt_base_t level;
     rt_uint8_t effective;
 
-    if (arg == RT_NULL || *arg >= RT_THREAD_PRIORITY_MAX)
+    if (arg == RT_NULL || !KERNEL_PRIORITY_VALID(*arg))
         return -RT_EINVAL;
     level = rt_hw_interrupt_disable();
     thread->init_priority = *arg;

@@ -51,7 +51,6 @@
 #define RT_USING_USER_MAIN
 #define RT_MAIN_THREAD_STACK_SIZE 16384
 #define RT_MAIN_THREAD_PRIORITY   10
-#define RT_USER_MAIN_ENTRY        sim_main /* the host's main() is the process entry */
 
 /* Shell */
 #define RT_USING_FINSH
