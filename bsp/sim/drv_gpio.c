@@ -400,6 +400,6 @@ static int simpin(int argc, char **argv)
     rt_kprintf("%s = %d\n", argv[2], sim_gpio_level(pin));
     return 0;
 }
-MSH_CMD_EXPORT(simpin, drive and inspect the sim board's virtual GPIO pins);
+MSH_CMD_EXPORT(simpin, drive and inspect the virtual GPIO pins of the sim board);
 
 #endif /* RT_USING_FINSH */

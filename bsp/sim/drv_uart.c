@@ -32,6 +32,8 @@ static atomic_int sim_rx_int; /* receive interrupt enabled by the framework */
 
 static struct termios sim_tty_saved;
 static atomic_int sim_tty_raw;
+static pthread_t sim_reader;
+static int sim_reader_started;
 
 /* Output of the device write in progress on this host (= RT) thread, see sim_uart_write. */
 static __thread struct {
@@ -116,7 +118,6 @@ static void sim_tty_raw_mode(void)
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
     sim_tty_catch_signals();
-    sim_atexit(sim_tty_restore);
     if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0)
         atomic_store(&sim_tty_raw, 1);
 }
@@ -155,16 +156,26 @@ static void *sim_uart_reader(void *arg)
     return NULL;
 }
 
+/* Exit hook: end the reader (blocked in read or sleeping, both cancellation points). */
+static void sim_uart_host_stop(void)
+{
+    if (sim_reader_started) {
+        sim_reader_started = 0;
+        pthread_cancel(sim_reader);
+        pthread_join(sim_reader, NULL);
+    }
+    sim_tty_restore();
+}
+
 void sim_uart_host_start(void)
 {
-    pthread_t id;
-
     sim_tty_raw_mode();
-    if (pthread_create(&id, NULL, sim_uart_reader, NULL) != 0) {
+    sim_atexit(sim_uart_host_stop);
+    if (pthread_create(&sim_reader, NULL, sim_uart_reader, NULL) != 0) {
         atomic_store(&sim_stdin_eof, 1);
         return;
     }
-    pthread_detach(id);
+    sim_reader_started = 1;
 }
 
 /* ---- UART operations ---- */

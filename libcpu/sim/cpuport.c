@@ -44,21 +44,34 @@ struct sim_thread {
     void *parameter;
     void (*texit)(void);     /* kernel exit path, called if entry returns */
     size_t host_stack;       /* host stack size, fixed at first dispatch */
+    pthread_t pthread;       /* its host thread, once created (joined by the keeper) */
     pid_t tid;               /* kernel id of the host thread once it runs */
     atomic_int spawned;      /* a host thread was (or is being) created */
     atomic_int dead;         /* rt_hw_thread_destroy ran: exit at the next wake-up */
-    struct sim_thread *next; /* link in the spawn request list */
-    sigjmp_buf exit_jmp;     /* where a dead thread leaves its RT code */
+    struct sim_thread *next; /* link in the keeper's spawn or reap list */
+    struct sim_thread *all_prev, *all_next; /* every record, for the final exit */
+    sigjmp_buf exit_jmp;                    /* where a dead thread leaves its RT code */
 };
 
 _Atomic(struct sim_thread *) sim_current;
 atomic_int sim_current_tid;
 __thread struct sim_thread *sim_self;
 
+/* The keeper is the startup (host main) thread once the scheduler runs: it creates host
+ * threads on request (pthread_create is not async-signal-safe, and a first dispatch may
+ * happen at interrupt exit inside the signal handler), joins and frees ended ones, and
+ * performs the final exit, so that no thread is left running when exit() is called. */
+static _Atomic(struct sim_thread *) sim_spawn_head, sim_reap_head;
+static sem_t sim_keeper_sem;
+static pthread_once_t sim_keeper_once = PTHREAD_ONCE_INIT;
+static atomic_int sim_exit_requested;
+static int sim_exit_status;
+
+static void sim_run_exit_hooks(void);
+
+static pthread_mutex_t sim_all_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct sim_thread *sim_all;
 static atomic_int sim_live_threads;
-static _Atomic(struct sim_thread *) sim_spawn_head;
-static sem_t sim_spawn_sem;
-static pthread_once_t sim_spawn_once = PTHREAD_ONCE_INIT;
 
 void sim_fatal(const char *fmt, ...)
 {
@@ -77,26 +90,44 @@ int sim_host_thread_count(void)
     return atomic_load(&sim_live_threads);
 }
 
-static void sim_spawn_init(void)
+static void sim_keeper_init(void)
 {
-    if (sem_init(&sim_spawn_sem, 0, 0) != 0)
+    if (sem_init(&sim_keeper_sem, 0, 0) != 0)
         sim_fatal("sem_init: %s", strerror(errno));
 }
 
-/* Queue `t` for the spawner; lock-free and async-signal-safe, since a dispatch can happen
- * at interrupt exit inside the interrupt signal handler. */
-static void sim_spawn_request(struct sim_thread *t)
+/* Lock-free push, async-signal-safe: requests may come from the interrupt handler. */
+static void sim_keeper_push(_Atomic(struct sim_thread *) *list, struct sim_thread *t)
 {
-    struct sim_thread *head = atomic_load(&sim_spawn_head);
+    struct sim_thread *head = atomic_load(list);
 
     do {
         t->next = head;
-    } while (!atomic_compare_exchange_weak(&sim_spawn_head, &head, t));
-    sem_post(&sim_spawn_sem);
+    } while (!atomic_compare_exchange_weak(list, &head, t));
+    sem_post(&sim_keeper_sem);
 }
 
-static void sim_thread_free(struct sim_thread *t)
+static void sim_record_link(struct sim_thread *t)
 {
+    pthread_mutex_lock(&sim_all_lock);
+    t->all_next = sim_all;
+    if (sim_all != NULL)
+        sim_all->all_prev = t;
+    sim_all = t;
+    pthread_mutex_unlock(&sim_all_lock);
+    atomic_fetch_add(&sim_live_threads, 1);
+}
+
+static void sim_record_free(struct sim_thread *t)
+{
+    pthread_mutex_lock(&sim_all_lock);
+    if (t->all_prev != NULL)
+        t->all_prev->all_next = t->all_next;
+    else
+        sim_all = t->all_next;
+    if (t->all_next != NULL)
+        t->all_next->all_prev = t->all_prev;
+    pthread_mutex_unlock(&sim_all_lock);
     sem_destroy(&t->baton);
     free(t);
     atomic_fetch_sub(&sim_live_threads, 1);
@@ -123,7 +154,7 @@ static void sim_thread_run(struct sim_thread *t)
     sim_fatal("the kernel's thread exit path returned");
 }
 
-/* Host thread body. It inherits a mask that blocks the interrupt signal (the spawner's), which
+/* Host thread body. It inherits a mask that blocks the interrupt signal (the keeper's), which
  * sigsetjmp records: leaving through exit_jmp blocks interrupts again for the teardown. */
 static void *sim_thread_main(void *arg)
 {
@@ -131,44 +162,96 @@ static void *sim_thread_main(void *arg)
 
     sim_self = t;
     t->tid = gettid();
-    if (sigsetjmp(t->exit_jmp, 1) == 0 && !atomic_load(&t->dead))
+    if (sigsetjmp(t->exit_jmp, 1) == 0)
         sim_thread_run(t);
     sim_self = NULL;
-    sim_thread_free(t);
+    sim_keeper_push(&sim_reap_head, t); /* joined and freed by the keeper */
     return NULL;
 }
 
 static void sim_spawn_one(struct sim_thread *t)
 {
     pthread_attr_t attr;
-    pthread_t id;
     int err;
 
     pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, t->host_stack);
-    err = pthread_create(&id, &attr, sim_thread_main, t);
+    err = pthread_create(&t->pthread, &attr, sim_thread_main, t);
     pthread_attr_destroy(&attr);
     if (err != 0)
         sim_fatal("cannot create a host thread: %s", strerror(err));
 }
 
-/* The startup (host main) thread ends its life creating host threads on request: creating
- * a thread is not async-signal-safe, and dispatches may come from the interrupt handler. */
-static void sim_spawner(void)
+/* Records come back either with a host thread that ended, or without one (never ran). */
+static void sim_reap_all(void)
+{
+    struct sim_thread *t = atomic_exchange(&sim_reap_head, NULL);
+
+    while (t != NULL) {
+        struct sim_thread *next = t->next;
+
+        if (atomic_load(&t->spawned))
+            pthread_join(t->pthread, NULL);
+        sim_record_free(t);
+        t = next;
+    }
+}
+
+static void sim_spawn_all(void)
+{
+    struct sim_thread *t = atomic_exchange(&sim_spawn_head, NULL);
+
+    while (t != NULL) {
+        struct sim_thread *next = t->next;
+
+        sim_spawn_one(t);
+        t = next;
+    }
+}
+
+/* Final exit on the keeper: every RT host thread is woken to leave, joined and freed, the
+ * board's exit hooks stop the helper threads, then the process exits. */
+static void sim_final_exit(void)
+{
+    struct sim_thread *t;
+
+    sim_tick_stop();
+    sim_run_exit_hooks();
+    pthread_mutex_lock(&sim_all_lock);
+    for (t = sim_all; t != NULL; t = t->all_next) {
+        atomic_store(&t->dead, 1);
+        if (atomic_load(&t->spawned))
+            sem_post(&t->baton);
+    }
+    pthread_mutex_unlock(&sim_all_lock);
+    for (;;) {
+        sim_reap_all();
+        pthread_mutex_lock(&sim_all_lock);
+        t = sim_all;
+        while (t != NULL && atomic_load(&t->spawned))
+            t = t->all_next;
+        pthread_mutex_unlock(&sim_all_lock);
+        if (t != NULL) {
+            sim_keeper_push(&sim_reap_head, t); /* never ran: free it now */
+            continue;
+        }
+        if (atomic_load(&sim_live_threads) == 0)
+            break;
+        while (sem_wait(&sim_keeper_sem) != 0)
+            ;
+    }
+    exit(sim_exit_status);
+}
+
+static void sim_keeper(void)
 {
     for (;;) {
-        struct sim_thread *t;
-
-        while (sem_wait(&sim_spawn_sem) != 0)
+        while (sem_wait(&sim_keeper_sem) != 0)
             ;
-        t = atomic_exchange(&sim_spawn_head, NULL);
-        while (t != NULL) {
-            struct sim_thread *next = t->next;
-
-            sim_spawn_one(t);
-            t = next;
-        }
+        if (atomic_load(&sim_exit_requested))
+            sim_final_exit();
+        sim_spawn_all();
+        sim_reap_all();
     }
 }
 
@@ -181,7 +264,7 @@ static void sim_dispatch(struct sim_thread *to)
         sem_post(&to->baton);
     } else {
         atomic_store(&sim_current_tid, 0);
-        sim_spawn_request(to);
+        sim_keeper_push(&sim_spawn_head, to);
     }
 }
 
@@ -219,7 +302,7 @@ rt_uint8_t *rt_hw_stack_init(void *tentry, void *parameter, rt_uint8_t *stack_ad
     struct sim_frame *frame = (struct sim_frame *)(top - sizeof(struct sim_frame));
     struct sim_thread *t;
 
-    pthread_once(&sim_spawn_once, sim_spawn_init);
+    pthread_once(&sim_keeper_once, sim_keeper_init);
     t = calloc(1, sizeof(*t));
     if (t == NULL || sem_init(&t->baton, 0, 0) != 0)
         sim_fatal("out of host memory creating a thread");
@@ -227,7 +310,7 @@ rt_uint8_t *rt_hw_stack_init(void *tentry, void *parameter, rt_uint8_t *stack_ad
     t->parameter = parameter;
     t->texit = (void (*)(void))texit;
     t->host_stack = SIM_HOST_STACK_MIN;
-    atomic_fetch_add(&sim_live_threads, 1);
+    sim_record_link(t);
 
     memset(frame, 0, sizeof(*frame));
     frame->magic = SIM_FRAME_MAGIC;
@@ -244,10 +327,10 @@ void rt_hw_context_switch_to(rt_ubase_t to)
 {
     struct sim_thread *first = sim_thread_of(to);
 
-    pthread_once(&sim_spawn_once, sim_spawn_init);
+    pthread_once(&sim_keeper_once, sim_keeper_init);
     sim_tick_start();
     sim_dispatch(first);
-    sim_spawner();
+    sim_keeper();
 }
 
 void rt_hw_context_switch_interrupt(rt_ubase_t from, rt_ubase_t to, rt_thread_t from_thread,
@@ -271,10 +354,10 @@ void rt_hw_thread_destroy(rt_thread_t thread)
     atomic_store(&t->dead, 1);
     if (t == sim_self)
         return;
-    if (atomic_exchange(&t->spawned, 1))
+    if (atomic_load(&t->spawned))
         sem_post(&t->baton);
     else
-        sim_spawn_request(t); /* never ran: a host thread is created only to free it */
+        sim_keeper_push(&sim_reap_head, t); /* never ran: just free the record */
 }
 
 /* ---- process exit ---- */
@@ -297,14 +380,30 @@ int sim_atexit(void (*fn)(void))
     return 0;
 }
 
+static void sim_run_exit_hooks(void)
+{
+    for (int i = atomic_load(&sim_atexit_count) - 1; i >= 0; i--)
+        sim_atexit_fns[i]();
+}
+
+/* The exit itself happens on the keeper (the process's main thread) once every other thread
+ * has ended; the caller, if it is an RT thread, ends its host thread like a destroyed one. */
 void sim_exit(int status)
 {
     sim_irq_halt();
     if (atomic_exchange(&sim_exiting, 1)) {
+        if (sim_self != NULL)
+            siglongjmp(sim_self->exit_jmp, 1);
         for (;;)
             pause();
     }
-    for (int i = atomic_load(&sim_atexit_count) - 1; i >= 0; i--)
-        sim_atexit_fns[i]();
-    exit(status);
+    sim_exit_status = status;
+    pthread_once(&sim_keeper_once, sim_keeper_init);
+    atomic_store(&sim_exit_requested, 1);
+    if (gettid() == getpid())
+        sim_final_exit(); /* on the main thread already (board init, or the keeper) */
+    sem_post(&sim_keeper_sem);
+    if (sim_self != NULL)
+        siglongjmp(sim_self->exit_jmp, 1);
+    pthread_exit(NULL); /* a host helper thread: the keeper's exit hooks join it */
 }

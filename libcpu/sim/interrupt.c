@@ -32,6 +32,8 @@ static atomic_uint sim_pending;        /* raised, not yet serviced */
 static atomic_uint sim_unmasked = ~0u; /* per-vector enable (rt_hw_interrupt_umask) */
 static atomic_int sim_halted;          /* sim_exit() is underway */
 static atomic_uint sim_ticks_due;      /* tick periods elapsed, not yet counted */
+static atomic_int sim_tick_running;
+static pthread_t sim_tick_thread;
 static struct sim_vector sim_vectors[SIM_IRQ_MAX];
 static pid_t sim_pid;
 static __thread int sim_host_safe; /* RT thread waits in a host call that may be interrupted */
@@ -218,7 +220,7 @@ static void *sim_tick_main(void *arg)
     struct timespec next, now;
 
     clock_gettime(CLOCK_MONOTONIC, &next);
-    for (;;) {
+    while (atomic_load(&sim_tick_running)) {
         sim_timespec_add_ns(&next, period);
         while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL) == EINTR)
             ;
@@ -234,12 +236,20 @@ static void *sim_tick_main(void *arg)
 
 void sim_tick_start(void)
 {
-    pthread_t id;
-    int err = pthread_create(&id, NULL, sim_tick_main, NULL);
+    int err;
 
-    if (err != 0)
+    atomic_store(&sim_tick_running, 1);
+    err = pthread_create(&sim_tick_thread, NULL, sim_tick_main, NULL);
+    if (err != 0) {
+        atomic_store(&sim_tick_running, 0);
         sim_fatal("cannot start the tick thread: %s", strerror(err));
-    pthread_detach(id);
+    }
+}
+
+void sim_tick_stop(void)
+{
+    if (atomic_exchange(&sim_tick_running, 0))
+        pthread_join(sim_tick_thread, NULL);
 }
 
 /* ---- idle and delays ---- */

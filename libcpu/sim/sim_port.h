@@ -30,6 +30,8 @@ struct sim_thread *sim_thread_of(rt_ubase_t sp_member);
 void sim_irq_thread_begin(void);
 /* Start the tick source (interrupt.c), at scheduler start. */
 void sim_tick_start(void);
+/* Stop the tick thread and wait for it to end (final exit, on the keeper). */
+void sim_tick_stop(void);
 /* Stop all interrupt delivery for good (interrupt.c). */
 void sim_irq_halt(void);
 /* Report a fatal port error and end the process (cpuport.c). */
