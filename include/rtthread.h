@@ -432,8 +432,8 @@ rt_err_t rt_device_set_tx_complete(rt_device_t dev,
                                    rt_err_t (*tx_done)(rt_device_t dev, void *buffer));
 /* Run the driver's init once (sets RT_DEVICE_FLAG_ACTIVATED). ISR: no. */
 rt_err_t rt_device_init(rt_device_t dev);
-/* Open (initialising on first use). RT_EOK, -RT_EBUSY for an open STANDALONE device,
- * -RT_EIO if the access mode is not supported, driver errors. ISR: no. */
+/* Open (initialising on first use; the driver open runs again when oflag differs). RT_EOK,
+ * -RT_EBUSY for an already open STANDALONE device, driver errors. ISR: no. */
 rt_err_t rt_device_open(rt_device_t dev, rt_uint16_t oflag);
 /* RT_EOK, -RT_ERROR if not open, driver errors. ISR: no. */
 rt_err_t rt_device_close(rt_device_t dev);

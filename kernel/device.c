@@ -100,11 +100,11 @@ rt_err_t rt_device_open(rt_device_t dev, rt_uint16_t oflag)
     }
     if ((dev->flag & RT_DEVICE_FLAG_STANDALONE) && (dev->open_flag & RT_DEVICE_OFLAG_OPEN))
         return -RT_EBUSY;
-    /* a read-only device cannot be opened for writing and vice versa */
-    if ((oflag & RT_DEVICE_OFLAG_RDWR) & ~(dev->flag & RT_DEVICE_FLAG_RDWR))
-        return -RT_EIO;
+    /* the driver sees every opening with new flags (e.g. the shell re-opening the console
+     * with RT_DEVICE_FLAG_INT_RX) */
     open = DEV_OP(dev, open);
-    if (dev->ref_count == 0 || !(dev->open_flag & RT_DEVICE_OFLAG_OPEN)) {
+    if (!(dev->open_flag & RT_DEVICE_OFLAG_OPEN) ||
+        (dev->open_flag & RT_DEVICE_OFLAG_MASK) != (oflag & RT_DEVICE_OFLAG_MASK)) {
         if (open != RT_NULL)
             result = open(dev, oflag);
         else
