@@ -230,8 +230,18 @@ static const struct rt_uart_ops sim_uart_ops = {
 
 static void sim_uart_isr(int vector, void *param)
 {
-    if (atomic_load(&sim_rx_int))
-        rt_hw_serial_isr(&sim_uart, RT_SERIAL_EVENT_RX_IND);
+    static rt_bool_t eof_reported;
+
+    if (!atomic_load(&sim_rx_int))
+        return;
+    rt_hw_serial_isr(&sim_uart, RT_SERIAL_EVENT_RX_IND);
+    /* End of input is reported once as an empty receive event, so that a reader blocked
+     * waiting for data reads again, finds nothing and ends the simulation (sim_uart_read). */
+    if (atomic_load(&sim_stdin_eof) && sim_ring_empty() && !eof_reported) {
+        eof_reported = RT_TRUE;
+        if (sim_uart.parent.rx_indicate != RT_NULL)
+            sim_uart.parent.rx_indicate(&sim_uart.parent, 0);
+    }
 }
 
 /* ---- device wrappers: batching output, and exit at the end of piped input ---- */

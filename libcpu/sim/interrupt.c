@@ -195,12 +195,19 @@ void sim_irq_halt(void)
 
 /* ---- tick ---- */
 
+/* One tick per interrupt, even when several are due: a tick that ends a time slice switches
+ * threads at interrupt exit, and the next tick must be charged to the thread running then. */
 static void sim_tick_isr(int vector, void *param)
 {
-    unsigned n = atomic_exchange(&sim_ticks_due, 0);
+    unsigned due = atomic_load(&sim_ticks_due);
 
-    while (n-- > 0)
-        rt_tick_increase();
+    while (due > 0 && !atomic_compare_exchange_weak(&sim_ticks_due, &due, due - 1))
+        ;
+    if (due == 0)
+        return;
+    rt_tick_increase();
+    if (due > 1)
+        atomic_fetch_or(&sim_pending, 1u << SIM_IRQ_TICK); /* taken right after this one */
 }
 
 static void sim_timespec_add_ns(struct timespec *t, long ns)
