@@ -12,5 +12,4 @@ pairs = [
 for sub, sup in pairs:
     print(sub.__name__, sup.__name__, issubclass(sub, sup))
 print(issubclass(GeneratorExit, Exception), issubclass(SystemExit, Exception), issubclass(KeyboardInterrupt, Exception))
-print(issubclass(ModuleNotFoundError, ImportError))
 print(isinstance(ValueError("x"), Exception), isinstance(ValueError, type))

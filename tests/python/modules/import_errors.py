@@ -3,7 +3,7 @@ sys.path.insert(0, "_lib")
 try:
     import no_such_module_anywhere
 except ImportError as e:
-    print(type(e).__name__, isinstance(e, ImportError))
+    print("ImportError", isinstance(e, ImportError))
 try:
     from mymod import does_not_exist
 except ImportError as e:
@@ -15,5 +15,5 @@ except ValueError as e:
 print("raises_on_import" in sys.modules)
 try:
     import pkg.nonexistent
-except ImportError as e:
-    print(type(e).__name__)
+except ImportError:
+    print("ImportError for missing submodule")

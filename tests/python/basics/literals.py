@@ -1,0 +1,10 @@
+print(0, 00, 1_000_000, 0b1010, 0B11, 0o17, 0O7, 0x1F, 0XaB, 0x_1_f)
+print(1.5, .5, 5., 1e3, 1E-3, 1.5e+2, 1_0.0_1, 0e0)
+print(3j, 1.5j, 1e2j, 0j)
+print("s", 's', """t""", '''t''', r"\d", b"b", rb"\x", br"\n", "\x41\u0042\U00000043")
+print("\a\b\f\v".encode(), "\101\60", "\0" == chr(0), "\
+continued")
+print(True, False, None, ..., [], (), {}, set(), (1,), [1,], {1: 2,})
+print(-1, +1, --1, -+-1, ~0, not 0)
+print(type(1_0).__name__, type(1e0).__name__, type(1j).__name__)
+print(0xFFFFFFFFFFFFFFFFFFFF, -0b1111111111111111111111111111111111111111111111111111111111111111111)

@@ -1,0 +1,4 @@
+import sys
+print("exit 7")
+
+raise SystemExit(7)

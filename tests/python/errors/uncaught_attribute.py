@@ -1,0 +1,6 @@
+# check: stderr
+class Widget:
+    pass
+w = Widget()
+print("made widget")
+w.size

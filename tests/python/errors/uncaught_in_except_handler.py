@@ -1,0 +1,6 @@
+# check: stderr
+try:
+    raise ValueError("first")
+except ValueError:
+    print("handling")
+    [][0]

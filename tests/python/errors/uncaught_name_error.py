@@ -1,0 +1,4 @@
+# check: stderr
+def f():
+    return undefined_thing + 1
+f()

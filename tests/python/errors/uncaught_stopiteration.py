@@ -1,0 +1,3 @@
+# check: stderr
+it = iter([])
+next(it)

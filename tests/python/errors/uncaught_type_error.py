@@ -1,0 +1,3 @@
+# check: stderr
+print("start")
+x = "a" + 1
