@@ -1,0 +1,10 @@
+/* Table of the built-in modules implemented in python/modules (each is also
+ * importable with a "u" prefix, e.g. umath). */
+#include "obj.h"
+
+extern const py_module_def py_mod_math;
+
+const py_module_def *const py_ext_modules[] = {
+    &py_mod_math,
+    NULL,
+};
