@@ -31,7 +31,6 @@ static atomic_int sim_masked = 1;      /* the CPU starts with interrupts disable
 static atomic_uint sim_pending;        /* raised, not yet serviced */
 static atomic_uint sim_unmasked = ~0u; /* per-vector enable (rt_hw_interrupt_umask) */
 static atomic_int sim_halted;          /* sim_exit() is underway */
-static atomic_uint sim_ticks_due;      /* tick periods elapsed, not yet counted */
 static atomic_int sim_tick_running;
 static pthread_t sim_tick_thread;
 static struct sim_vector sim_vectors[SIM_IRQ_MAX];
@@ -195,19 +194,12 @@ void sim_irq_halt(void)
 
 /* ---- tick ---- */
 
-/* One tick per interrupt, even when several are due: a tick that ends a time slice switches
- * threads at interrupt exit, and the next tick must be charged to the thread running then. */
+/* One tick per interrupt. Ticks coalesce in the pending bit like on hardware: periods that
+ * pass while interrupts are masked, or while the host does not run us, are not replayed as
+ * a burst (a burst would charge whole time slices to threads that never ran). */
 static void sim_tick_isr(int vector, void *param)
 {
-    unsigned due = atomic_load(&sim_ticks_due);
-
-    while (due > 0 && !atomic_compare_exchange_weak(&sim_ticks_due, &due, due - 1))
-        ;
-    if (due == 0)
-        return;
     rt_tick_increase();
-    if (due > 1)
-        atomic_fetch_or(&sim_pending, 1u << SIM_IRQ_TICK); /* taken right after this one */
 }
 
 static void sim_timespec_add_ns(struct timespec *t, long ns)
@@ -219,8 +211,8 @@ static void sim_timespec_add_ns(struct timespec *t, long ns)
     }
 }
 
-/* Periodic source on absolute deadlines, so the tick rate does not drift. After a long host
- * stall (debugger, SIGSTOP) it resynchronises rather than replaying a burst of ticks. */
+/* Periodic source on absolute deadlines, so the tick rate does not drift. A late wake-up
+ * (host load, debugger, SIGSTOP) skips the missed periods instead of catching up. */
 static void *sim_tick_main(void *arg)
 {
     const long period = 1000000000L / RT_TICK_PER_SECOND;
@@ -232,10 +224,9 @@ static void *sim_tick_main(void *arg)
         while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL) == EINTR)
             ;
         clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec > next.tv_sec + 1)
+        if (now.tv_sec > next.tv_sec ||
+            (now.tv_sec == next.tv_sec && now.tv_nsec - next.tv_nsec >= period))
             next = now;
-        if (atomic_load(&sim_ticks_due) < 100)
-            atomic_fetch_add(&sim_ticks_due, 1);
         sim_irq_raise(SIM_IRQ_TICK);
     }
     return NULL;
