@@ -383,7 +383,7 @@ static void list_sem(void)
 
 static void list_mutex(void)
 {
-    list_header("mutex", "   owner  hold priority suspend thread",
+    list_header("mutex", "  owner  hold priority suspend thread",
                 "-------- ---- -------- --------------");
     list_objects(RT_Object_Class_Mutex, mutex_snap, mutex_print);
 }
