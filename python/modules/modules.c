@@ -2,9 +2,10 @@
  * importable with a "u" prefix, e.g. umath). */
 #include "obj.h"
 
-extern const py_module_def py_mod_math;
+extern const py_module_def py_mod_math, py_mod_binascii;
 
 const py_module_def *const py_ext_modules[] = {
     &py_mod_math,
+    &py_mod_binascii,
     NULL,
 };
