@@ -35,10 +35,12 @@ static void ls_entry(const char *dir, const struct dirent *e)
     struct stat st;
 
     rt_kprintf("%-20s", e->d_name);
-    if (path != RT_NULL && dfs_stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    if (e->d_type == DT_DIR) {
+        rt_kprintf("%-25s\n", "<DIR>");
+    } else if (path != RT_NULL && dfs_stat(path, &st) == 0) {
         rt_kprintf("%-25lu\n", (unsigned long)st.st_size);
     } else {
-        rt_kprintf("%-25s\n", "<DIR>");
+        rt_kprintf("%s\n", errno_text(rt_get_errno()));
     }
     rt_free(path);
 }

@@ -244,11 +244,11 @@ static int op_rename(struct dfs_filesystem *fs, const char *oldfull, void *arg)
 {
     const char *newfull = arg;
 
+    if (rt_strcmp(fs->path, oldfull) == 0 || rt_strcmp(fs->path, newfull) == 0) {
+        return -EBUSY; /* a mount point cannot move */
+    }
     if (dfs_filesystem_lookup(newfull) != fs) {
         return -EXDEV;
-    }
-    if (rt_strcmp(fs->path, oldfull) == 0 || rt_strcmp(fs->path, newfull) == 0) {
-        return -EBUSY;
     }
     if (fs->ops->rename == RT_NULL) {
         return -ENOSYS;

@@ -425,9 +425,17 @@ static int ramfs_mount(struct dfs_filesystem *fs, unsigned long rwflag, const vo
     return 0;
 }
 
+void dfs_ramfs_destroy(struct dfs_ramfs *ramfs)
+{
+    if (ramfs != RT_NULL) {
+        rt_smem_detach(ramfs->heap); /* everything, ramfs itself included, lived in it */
+    }
+}
+
 static int ramfs_unmount(struct dfs_filesystem *fs)
 {
-    fs->data = RT_NULL; /* the pool belongs to whoever created it */
+    dfs_ramfs_destroy(fs_ramfs(fs));
+    fs->data = RT_NULL;
     return 0;
 }
 
