@@ -27,7 +27,6 @@ async def noawait():
     return "plain"
 print(run(noawait()))
 c = add(1, 1)
-print(type(c).__name__)
 c.close()
 async def raiser():
     await Sleep(0)

@@ -24,4 +24,3 @@ big = {i: i * i for i in range(1000)}
 for i in range(0, 1000, 2):
     del big[i]
 print(len(big), list(big)[:5], sum(big.values()))
-print(type(d.keys()).__name__, type(d.values()).__name__, type(d.items()).__name__)
