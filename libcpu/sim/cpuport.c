@@ -10,6 +10,7 @@
 #include "sim_port.h"
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -48,6 +49,7 @@ struct sim_thread {
     pid_t tid;               /* kernel id of the host thread once it runs */
     atomic_int spawned;      /* a host thread was (or is being) created */
     atomic_int dead;         /* rt_hw_thread_destroy ran: exit at the next wake-up */
+    atomic_int posting;      /* sem_post calls on baton in progress (see sim_baton_post) */
     struct sim_thread *next; /* link in the keeper's spawn or reap list */
     struct sim_thread *all_prev, *all_next; /* every record, for the final exit */
     sigjmp_buf exit_jmp;                    /* where a dead thread leaves its RT code */
@@ -118,8 +120,20 @@ static void sim_record_link(struct sim_thread *t)
     atomic_fetch_add(&sim_live_threads, 1);
 }
 
+/* sem_post may still touch the semaphore after the woken thread has returned from sem_wait;
+ * the woken thread may then end at once and the keeper free the record. Posters announce
+ * themselves, and the keeper frees a record only once no post on it is in progress. */
+static void sim_baton_post(struct sim_thread *t)
+{
+    atomic_fetch_add(&t->posting, 1);
+    sem_post(&t->baton);
+    atomic_fetch_sub(&t->posting, 1);
+}
+
 static void sim_record_free(struct sim_thread *t)
 {
+    while (atomic_load(&t->posting) != 0)
+        sched_yield();
     pthread_mutex_lock(&sim_all_lock);
     if (t->all_prev != NULL)
         t->all_prev->all_next = t->all_next;
@@ -221,7 +235,7 @@ static void sim_final_exit(void)
     for (t = sim_all; t != NULL; t = t->all_next) {
         atomic_store(&t->dead, 1);
         if (atomic_load(&t->spawned))
-            sem_post(&t->baton);
+            sim_baton_post(t);
     }
     pthread_mutex_unlock(&sim_all_lock);
     for (;;) {
@@ -261,7 +275,7 @@ static void sim_dispatch(struct sim_thread *to)
     atomic_store(&sim_current, to);
     if (atomic_exchange(&to->spawned, 1)) {
         atomic_store(&sim_current_tid, to->tid);
-        sem_post(&to->baton);
+        sim_baton_post(to);
     } else {
         atomic_store(&sim_current_tid, 0);
         sim_keeper_push(&sim_spawn_head, to);
@@ -355,7 +369,7 @@ void rt_hw_thread_destroy(rt_thread_t thread)
     if (t == sim_self)
         return;
     if (atomic_load(&t->spawned))
-        sem_post(&t->baton);
+        sim_baton_post(t);
     else
         sim_keeper_push(&sim_reap_head, t); /* never ran: just free the record */
 }
