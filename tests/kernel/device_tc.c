@@ -197,7 +197,7 @@ static void test_device_standalone_and_errors(void)
 #ifdef RT_USING_HEAP
 static void test_device_create_destroy(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     rt_device_t d = rt_device_create(RT_Device_Class_Miscellaneous, 32);
 
     uassert_not_null(d);

@@ -6,6 +6,7 @@ static void test_heap_malloc_free_info(void)
     rt_size_t total = 0, used0 = 0, max0 = 0, used1 = 0, max1 = 0, total1 = 0;
     rt_uint8_t *p;
 
+    kt_heap_baseline(50);
     rt_memory_info(&total, &used0, &max0);
     uassert_true(total > 0);
     uassert_true(used0 <= total);
@@ -30,7 +31,7 @@ static void test_heap_malloc_free_info(void)
 
 static void test_heap_calloc_realloc(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     rt_uint8_t *p, *q;
     int i, zero = 1, same = 1;
 
@@ -77,7 +78,7 @@ static void test_heap_calloc_realloc(void)
 static void test_heap_malloc_align(void)
 {
     static const rt_size_t aligns[] = {8, 16, 32, 64, 256};
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     rt_size_t i;
 
     for (i = 0; i < RT_ARRAY_SIZE(aligns); i++) {
@@ -98,6 +99,7 @@ static void test_heap_huge_fails(void)
     rt_size_t total = 0, used = 0, max_used = 0;
     void *p;
 
+    kt_heap_baseline(50);
     rt_memory_info(&total, &used, &max_used);
     uassert_null(rt_malloc(total + 1));
     uassert_null(rt_malloc((rt_size_t)-1));
@@ -120,7 +122,7 @@ static void test_heap_random_pattern(void)
     static rt_uint8_t *blk[KHEAP_N];
     static rt_size_t len[KHEAP_N];
     rt_uint32_t seed = 12345;
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     int i, round, bad = 0;
 
     for (round = 0; round < 8; round++) {

@@ -73,6 +73,8 @@ static void test_irq_hooks(void)
     uassert_int_equal(s_enter_cnt, e0); /* removed */
 }
 
+#define KIRQ_MASKED_MAX 16 /* generous bound of the masked time, in ticks */
+
 /* Loop iterations that take about `ticks` ticks with interrupts enabled. */
 static rt_uint32_t calibrate(rt_tick_t ticks)
 {
@@ -101,6 +103,11 @@ static rt_tick_t masked_spin(rt_uint32_t n)
     return sink;
 }
 
+/*
+ * While masked the tick must not advance at all. Once unmasked it continues; a port may also
+ * deliver the ticks that fell due meanwhile (catch up), so the first delay after unmasking may
+ * end up to the masked time late, never early.
+ */
 static void test_irq_disable_masks_tick(void)
 {
     rt_uint32_t n = calibrate(4);
@@ -109,13 +116,12 @@ static void test_irq_disable_masks_tick(void)
 
     uassert_value_greater(n, 0);
     level = rt_hw_interrupt_disable();
-    advanced = masked_spin(2 * n); /* about 8 ticks' worth of work */
+    advanced = masked_spin(2 * n); /* about 4..8 ticks' worth of work */
     rt_hw_interrupt_enable(level);
     uassert_int_equal(advanced, 0);
-    /* the tick is alive again afterwards */
     t0 = rt_tick_get();
     rt_thread_delay(2);
-    uassert_in_range(kt_elapsed(t0), 2, 3);
+    uassert_in_range(kt_elapsed(t0), 2, 3 + KIRQ_MASKED_MAX);
 
     /* nested disable: the inner enable restores "disabled" */
     level = rt_hw_interrupt_disable();
@@ -124,9 +130,8 @@ static void test_irq_disable_masks_tick(void)
     advanced = masked_spin(2 * n);
     rt_hw_interrupt_enable(level);
     uassert_int_equal(advanced, 0);
-    t0 = rt_tick_get();
+    /* and the tick runs on while we spin unmasked */
     uassert_value_greater_equal(kt_spin_ticks(2), 2);
-    uassert_value_greater_equal(kt_elapsed(t0), 2);
 }
 
 static void testcase(void)

@@ -92,6 +92,24 @@ rt_size_t kt_wait_heap_used(rt_size_t used, rt_tick_t timeout)
     return now;
 }
 
+rt_size_t kt_heap_baseline(rt_tick_t timeout)
+{
+    rt_tick_t start = rt_tick_get();
+    rt_size_t prev = kt_heap_used();
+    int stable = 0;
+
+    /* three quiet ticks in a row: nothing left for the idle thread to free */
+    while (stable < 3 && kt_elapsed(start) < timeout) {
+        rt_size_t now;
+
+        rt_thread_delay(1);
+        now = kt_heap_used();
+        stable = now == prev ? stable + 1 : 0;
+        prev = now;
+    }
+    return prev;
+}
+
 rt_uint32_t kt_rand(rt_uint32_t *seed)
 {
     *seed = *seed * 1103515245u + 12345u;

@@ -53,6 +53,13 @@ rt_size_t kt_wait_heap_used(rt_size_t used, rt_tick_t timeout);
 /* Current heap use in bytes (rt_memory_info). */
 rt_size_t kt_heap_used(void);
 
+/*
+ * Heap use once the system is quiet: threads closed earlier (e.g. the previous test case's
+ * thread) are freed by the idle thread some time later, so sleep until the use stops falling
+ * (at most timeout ticks). Use it to take the baseline of a leak check.
+ */
+rt_size_t kt_heap_baseline(rt_tick_t timeout);
+
 /* Deterministic pseudo-random numbers (LCG with an explicit seed). */
 rt_uint32_t kt_rand(rt_uint32_t *seed);
 

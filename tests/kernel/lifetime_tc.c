@@ -18,7 +18,7 @@ static void sleeper_entry(void *arg)
 
 static void test_lifetime_threads_exit(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     int i, created = 0;
 
     s_ran = 0;
@@ -41,7 +41,7 @@ static void test_lifetime_threads_exit(void)
 
 static void test_lifetime_threads_deleted(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     int i, ok = 0;
 
     for (i = 0; i < KLT_ROUNDS; i++) {
@@ -62,7 +62,7 @@ static void test_lifetime_threads_deleted(void)
 
 static void test_lifetime_never_started(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     int i, ok = 0;
 
     for (i = 0; i < KLT_ROUNDS; i++) {
@@ -78,7 +78,7 @@ static void test_lifetime_never_started(void)
 
 static void test_lifetime_ipc_objects(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     int objs0[6], i, ok = 0;
     static const enum rt_object_class_type cls[6] = {
         RT_Object_Class_Semaphore, RT_Object_Class_Mutex,        RT_Object_Class_Event,

@@ -52,7 +52,7 @@ static void test_object_init_detach(void)
 
 static void test_object_allocate_delete(void)
 {
-    rt_size_t used0 = kt_heap_used();
+    rt_size_t used0 = kt_heap_baseline(50);
     rt_object_t o = rt_object_allocate(RT_Object_Class_Semaphore, "kobjdyn");
 
     uassert_not_null(o);

@@ -7,8 +7,8 @@ static void test_sem_static_counting(void)
 {
     uassert_int_equal(rt_sem_init(&s_sem, "ksem", 2, RT_IPC_FLAG_PRIO), RT_EOK);
     uassert_int_equal(s_sem.value, 2);
-    uassert_int_equal(rt_object_get_type(&s_sem.parent.parent),
-                      RT_Object_Class_Semaphore | RT_Object_Class_Static);
+    uassert_int_equal(rt_object_get_type(&s_sem.parent.parent), RT_Object_Class_Semaphore);
+    uassert_true(rt_object_is_systemobject(&s_sem.parent.parent));
     uassert_int_equal(rt_sem_take(&s_sem, RT_WAITING_FOREVER), RT_EOK);
     uassert_int_equal(rt_sem_trytake(&s_sem), RT_EOK);
     uassert_int_equal(s_sem.value, 0);

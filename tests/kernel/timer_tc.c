@@ -39,8 +39,8 @@ static void oneshot(rt_uint8_t kind)
 
     ktm_log_reset();
     rt_timer_init(&s_tm, "ktm1", ktm_cb, &s_log, 5, RT_TIMER_FLAG_ONE_SHOT | kind);
-    uassert_int_equal(rt_object_get_type(&s_tm.parent),
-                      RT_Object_Class_Timer | RT_Object_Class_Static);
+    uassert_int_equal(rt_object_get_type(&s_tm.parent), RT_Object_Class_Timer);
+    uassert_true(rt_object_is_systemobject(&s_tm.parent));
     uassert_int_equal(rt_timer_control(&s_tm, RT_TIMER_CTRL_GET_STATE, &state), RT_EOK);
     uassert_int_equal(state, RT_TIMER_FLAG_DEACTIVATED);
     t0 = rt_tick_get();
