@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include <sys/stat.h>
 #include <fcntl.h>
+#include <unistd.h> /* SEEK_SET...: newlib has them here, not in fcntl.h */
 #include <errno.h>
 
 #ifdef __cplusplus
