@@ -65,14 +65,23 @@ suite format 300 bash tools/format-check.sh
 SIM=build/sim
 ASAN=build/sim-asan
 QEMUB=build/stm32f405-qemu
-if build sim "$SIM" -DRTL_BOARD=sim -DCMAKE_BUILD_TYPE=RelWithDebInfo; then
-    :
-fi
-if build sim-asan "$ASAN" -DRTL_BOARD=sim -DRTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug; then
-    :
-fi
-if build qemu "$QEMUB" -DRTL_BOARD=stm32f405-qemu -DCMAKE_BUILD_TYPE=MinSizeRel; then
-    :
+# A tree that fails to build is recorded as a failure; the suites that need it do not run.
+build sim "$SIM" -DRTL_BOARD=sim -DCMAKE_BUILD_TYPE=RelWithDebInfo && sim_ok=1
+build sim-asan "$ASAN" -DRTL_BOARD=sim -DRTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug && asan_ok=1
+build qemu "$QEMUB" -DRTL_BOARD=stm32f405-qemu -DCMAKE_BUILD_TYPE=MinSizeRel && qemu_ok=1
+
+# Kernel, shell and file system on the simulator, plain and under ASan+UBSan.
+for tree in ${sim_ok:+sim:$SIM} ${asan_ok:+asan:$ASAN}; do
+    name=${tree%%:*}
+    dir=${tree#*:}
+    suite "kernel-$name" 600 python3 tests/kernel/run.py "$dir/rtthread-sim"
+    suite "shell-$name" 300 python3 tests/shell/run.py "$dir/rtthread-sim"
+    suite "dfs-$name" 300 python3 tests/dfs/run.py "$dir/rtthread-sim"
+done
+
+# The STM32F405 board in QEMU: kernel utest, console sessions, GPIO register log, sizes.
+if [ -n "${qemu_ok:-}" ]; then
+    suite qemu 900 python3 tests/qemu/run.py "$QEMUB"
 fi
 
 echo
