@@ -81,9 +81,10 @@ static void fmt_number(struct fmt_out *out, rt_uint64_t value, rt_bool_t negativ
         n = 0; /* "%.0d" of 0 prints nothing */
     if ((spec->flags & FMT_ALT) && base == 16 && value != 0)
         prefix = (spec->flags & FMT_UPPER) ? "0X" : "0x";
-    if ((spec->flags & FMT_ALT) && base == 8 && (n == 0 || tmp[n - 1] != '0'))
-        prefix = "0";
     zeros = spec->precision > n ? spec->precision - n : 0;
+    /* '#' with octal: make sure the output starts with a 0 */
+    if ((spec->flags & FMT_ALT) && base == 8 && zeros == 0 && (n == 0 || tmp[n - 1] != '0'))
+        prefix = "0";
     body = n + zeros + (int)rt_strlen(prefix) + (sign ? 1 : 0);
     if ((spec->flags & FMT_ZERO) && !(spec->flags & FMT_LEFT) && spec->precision < 0 &&
         spec->width > body) {
@@ -207,6 +208,8 @@ static rt_bool_t fmt_convert(struct fmt_out *out, char conv, struct fmt_spec *sp
     rt_int64_t sv;
     char c;
 
+    if (conv != 'd' && conv != 'i')
+        spec->flags &= ~(FMT_PLUS | FMT_SPACE); /* signs only for signed conversions */
     switch (conv) {
     case 'd':
     case 'i':
