@@ -44,7 +44,8 @@ class Test:
 
     def __init__(self, path):
         self.path = path
-        self.name = os.path.relpath(path, HERE)
+        rel = os.path.relpath(path, HERE)
+        self.name = path if rel.startswith("..") else rel
         self.rtpy_args = []
         self.check_stderr = False
         self.timeout = None
@@ -166,6 +167,15 @@ def helper_files(directory):
     return out
 
 
+def sanitizer_report(stderr):
+    """First line of an ASan/UBSan/LSan report in stderr, or None."""
+    for line in stderr.decode("utf-8", "replace").splitlines():
+        if ("ERROR: AddressSanitizer" in line or "ERROR: LeakSanitizer" in line
+                or "runtime error:" in line):
+            return line.strip()[:200]
+    return None
+
+
 def short_diff(expected, got, limit=12):
     exp = expected.decode("utf-8", "replace").splitlines()
     act = got.decode("utf-8", "replace").splitlines()
@@ -189,6 +199,9 @@ def check(test, oracle, rtpy, extra_args, timeout):
         if tail:
             msg += "; stderr: " + tail[:200]
         return "fail", msg
+    sanitizer = sanitizer_report(got.stderr)
+    if sanitizer:
+        return "fail", "sanitizer: " + sanitizer
     if got.stdout.strip() == b"SKIP":
         return "skip", ""
     problems = []
