@@ -43,7 +43,7 @@ static int cmd_fault(int argc, char **argv)
     rt_kprintf("usage: fault udf|div0|bus   (halts the system with a register dump)\n");
     return -RT_EINVAL;
 }
-MSH_CMD_EXPORT_ALIAS(cmd_fault, fault, trigger a CPU fault : udf | div0 | bus);
+MSH_CMD_EXPORT_ALIAS(cmd_fault, fault, trigger a CPU fault and halt with a dump);
 
 /* ---- rxcheck: read N raw bytes from the console, print their count and CRC-32 ---- */
 
@@ -114,7 +114,7 @@ static int cmd_rxcheck(int argc, char **argv)
                got == (rt_size_t)total ? "" : " (timed out)");
     return got == (rt_size_t)total ? 0 : -RT_ETIMEOUT;
 }
-MSH_CMD_EXPORT_ALIAS(cmd_rxcheck, rxcheck, read N console bytes and print their CRC - 32);
+MSH_CMD_EXPORT_ALIAS(cmd_rxcheck, rxcheck, read N console bytes and print their CRC32);
 
 /* ---- gpio: drive the pin framework from the shell ---- */
 
@@ -174,4 +174,4 @@ static int cmd_gpio(int argc, char **argv)
     }
     return gpio_usage();
 }
-MSH_CMD_EXPORT_ALIAS(cmd_gpio, gpio, set up / write / read a GPIO pin by name);
+MSH_CMD_EXPORT_ALIAS(cmd_gpio, gpio, set up or write or read a GPIO pin by name);

@@ -36,13 +36,7 @@ Reset_Handler:
     str     r2, [r0], #4
     b       3b
 
-4:  ldr     r0, =_sccmbss
-    ldr     r1, =_eccmbss
-5:  cmp     r0, r1
-    bhs     6f
-    str     r2, [r0], #4
-    b       5b
 
-6:  bl      board_startup
-7:  b       7b
+4:  bl      board_startup
+5:  b       5b
     .size Reset_Handler, . - Reset_Handler

@@ -29,18 +29,14 @@ rt_hw_interrupt_enable:
     .size rt_hw_interrupt_enable, . - rt_hw_interrupt_enable
 
 /*
- * void rt_hw_context_switch(rt_ubase_t from, rt_ubase_t to);
  * void rt_hw_context_switch_interrupt(rt_ubase_t from, rt_ubase_t to, from_thread, to_thread);
- * Both only record the request and pend PendSV: the switch happens when
- * PendSV (lowest priority) runs. If a switch is already pending, the
- * original "from" is kept so the thread that is really running gets saved.
+ * Record the request and pend PendSV (lowest priority): the switch happens when the
+ * outermost handler returns. If a switch is already pending, the original "from" is kept
+ * so the thread that is really running gets saved; the last "to" wins.
  */
-    .section .text.rt_hw_context_switch, "ax", %progbits
-    .global rt_hw_context_switch
+    .section .text.rt_hw_context_switch_interrupt, "ax", %progbits
     .global rt_hw_context_switch_interrupt
-    .type rt_hw_context_switch, %function
     .type rt_hw_context_switch_interrupt, %function
-rt_hw_context_switch:
 rt_hw_context_switch_interrupt:
     ldr     r2, =rt_thread_switch_interrupt_flag
     ldr     r3, [r2]
@@ -56,7 +52,28 @@ rt_hw_context_switch_interrupt:
     ldr     r2, =SCB_ICSR
     ldr     r3, =ICSR_PENDSVSET
     str     r3, [r2]
+    dsb
     bx      lr
+    .size rt_hw_context_switch_interrupt, . - rt_hw_context_switch_interrupt
+
+/*
+ * void rt_hw_context_switch(rt_ubase_t from, rt_ubase_t to): from thread context, with
+ * interrupts disabled. The kernel expects the switch to be done when this returns (a thread
+ * exiting itself is never resumed), so after pending PendSV, interrupts are opened briefly:
+ * PendSV (and any interrupt already pending) runs right here, and the thread resumes at
+ * this point, with its PRIMASK restored, when it is switched back to.
+ */
+    .section .text.rt_hw_context_switch, "ax", %progbits
+    .global rt_hw_context_switch
+    .type rt_hw_context_switch, %function
+rt_hw_context_switch:
+    push    {r4, lr}
+    mrs     r4, primask
+    bl      rt_hw_context_switch_interrupt
+    cpsie   i
+    isb
+    msr     primask, r4
+    pop     {r4, pc}
     .size rt_hw_context_switch, . - rt_hw_context_switch
 
 /*
