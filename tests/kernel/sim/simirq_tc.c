@@ -86,7 +86,7 @@ static void test_simirq_host_threads_released(void)
     t0 = rt_tick_get();
     while ((now = sim_host_thread_count()) > base && kt_elapsed(t0) < 500)
         rt_thread_delay(2);
-    uassert_int_equal(now, base);
+    uassert_value_less_equal(now, base); /* fewer is fine: older threads finished releasing */
 }
 
 static void testcase(void)
