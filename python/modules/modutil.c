@@ -1,0 +1,80 @@
+/* Helpers shared by the built-in modules (see modutil.h). */
+#include "modutil.h"
+
+#include <string.h>
+
+void mb_init(py_ctx *ctx, mod_buf *b, size_t cap)
+{
+    b->cap = cap < 16 ? 16 : cap;
+    b->data = py_alloc_raw(ctx, b->cap);
+    b->len = 0;
+}
+
+static void mb_grow(py_ctx *ctx, mod_buf *b, size_t n)
+{
+    if (b->len + n <= b->cap) {
+        return;
+    }
+    size_t cap = b->cap * 2;
+    while (cap < b->len + n) {
+        cap *= 2;
+    }
+    b->data = py_realloc(ctx, b->data, b->cap, cap);
+    b->cap = cap;
+}
+
+void mb_add(py_ctx *ctx, mod_buf *b, const void *s, size_t n)
+{
+    mb_grow(ctx, b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+void mb_addc(py_ctx *ctx, mod_buf *b, char c)
+{
+    mb_grow(ctx, b, 1);
+    b->data[b->len++] = c;
+}
+
+void mb_adds(py_ctx *ctx, mod_buf *b, const char *s)
+{
+    mb_add(ctx, b, s, strlen(s));
+}
+
+void mb_add_val(py_ctx *ctx, mod_buf *b, py_val v, int kind)
+{
+    size_t n;
+    py_val s = kind == PY_PRINT_REPR ? py_repr(ctx, v) : py_to_str(ctx, v);
+    const char *p = py_str_get(ctx, s, &n);
+    mb_add(ctx, b, p, n);
+}
+
+py_val mb_to_str(py_ctx *ctx, const mod_buf *b)
+{
+    return py_str_new(ctx, b->data, b->len);
+}
+
+py_val mb_to_bytes(py_ctx *ctx, const mod_buf *b)
+{
+    return py_bytes_new(ctx, b->data, b->len);
+}
+
+const char *mod_bytes_get(py_ctx *ctx, py_val v, size_t *len)
+{
+    const py_type *t = py_type_of(v);
+    if (t != &py_type_bytes && t != &py_type_bytearray) {
+        py_raise(ctx, &py_type_TypeError, "a bytes-like object is required, not '%s'", t->name);
+    }
+    return py_str_get(ctx, v, len);
+}
+
+char *mod_bytearray_data(py_ctx *ctx, py_val v, size_t *len)
+{
+    const py_type *t = py_type_of(v);
+    if (t != &py_type_bytearray) {
+        py_raise(ctx, &py_type_TypeError, "argument must be read-write bytes-like object, not %s",
+                 t->name);
+    }
+    /* py_str_get returns the bytearray's own storage. */
+    return (char *)py_str_get(ctx, v, len);
+}

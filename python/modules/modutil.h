@@ -1,0 +1,38 @@
+/* Helpers shared by the built-in modules in python/modules. */
+#ifndef MODUTIL_H
+#define MODUTIL_H
+
+#include "obj.h"
+
+/* Growable byte buffer in GC memory (kept alive by the C stack scan). */
+typedef struct mod_buf {
+    char *data;
+    size_t len, cap;
+} mod_buf;
+
+void mb_init(py_ctx *ctx, mod_buf *b, size_t cap);
+void mb_add(py_ctx *ctx, mod_buf *b, const void *s, size_t n);
+void mb_addc(py_ctx *ctx, mod_buf *b, char c);
+void mb_adds(py_ctx *ctx, mod_buf *b, const char *s);
+/* Appends a value as str(v) or repr(v). */
+void mb_add_val(py_ctx *ctx, mod_buf *b, py_val v, int kind);
+py_val mb_to_str(py_ctx *ctx, const mod_buf *b);
+py_val mb_to_bytes(py_ctx *ctx, const mod_buf *b);
+
+/* Data of a bytes-like object (bytes, bytearray); TypeError for anything
+ * else, like CPython's "a bytes-like object is required, not 'T'". */
+const char *mod_bytes_get(py_ctx *ctx, py_val v, size_t *len);
+/* Writable data of a bytearray; TypeError otherwise. */
+char *mod_bytearray_data(py_ctx *ctx, py_val v, size_t *len);
+
+/* Module-specific exception classes: defined with the core's macro when it
+ * exists, else they fall back to the given built-in base class. */
+#ifdef PY_DEFINE_EXC
+#define MOD_EXC(id, name, base) PY_DEFINE_EXC(id, name, base)
+#define MOD_EXC_REF(id, base)   (&(id))
+#else
+#define MOD_EXC(id, name, base) extern const py_type id
+#define MOD_EXC_REF(id, base)   (base)
+#endif
+
+#endif
