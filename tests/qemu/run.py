@@ -136,6 +136,7 @@ def test_console(elf):
         sh.send(b"gpio PA5 read")
         sh.cmd("")
         sh.send(KEY_UP)
+        sh.expect(r"\x1b\[2K\rmsh />gpio PA5 read")  # the recalled line is redrawn
         out = sh.cmd("")
         check("history: up arrow repeats the last command", "PA5 (pin 5) = 0" in out, out)
     finally:
