@@ -4,9 +4,10 @@
 #include <rthw.h>
 #include "msh_internal.h"
 
-#define LIST_BATCH     8  /* objects snapshotted per pass over a container */
-#define LIST_SLOT_SIZE 64 /* bytes per snapshot, enough for every class below */
-#define LIST_NAME_W    RT_NAME_MAX
+#define LIST_BATCH      8   /* objects snapshotted per pass over a container */
+#define LIST_SLOT_SIZE  128 /* bytes per snapshot, enough for every class below */
+#define LIST_WAIT_NAMES 4   /* waiting threads named per object ("2:th1/th2") */
+#define LIST_NAME_W     RT_NAME_MAX
 
 /* A snapshot of one object, taken with the scheduler locked and printed after unlocking. */
 typedef void (*list_snap_fn)(rt_object_t obj, void *slot);
@@ -57,14 +58,35 @@ static void list_header(const char *title, const char *columns, const char *rule
     rt_kprintf(" %s\n", rule);
 }
 
-static rt_size_t list_waiters(const rt_list_t *head)
-{
-    rt_size_t n = 0;
+/* Threads waiting on an IPC object: their number and the first few names. */
+struct list_wait {
+    rt_uint32_t count;
+    char names[LIST_WAIT_NAMES][RT_NAME_MAX + 1];
+};
 
+static void list_name_copy(char *dst, const rt_object_t obj);
+
+static void list_waiters(const rt_list_t *head, struct list_wait *w)
+{
+    w->count = 0;
     for (const rt_list_t *node = head->next; node != head; node = node->next) {
-        n++;
+        if (w->count < LIST_WAIT_NAMES) {
+            const struct rt_thread *t = rt_list_entry(node, struct rt_thread, tlist);
+
+            list_name_copy(w->names[w->count], (rt_object_t)&t->parent);
+        }
+        w->count++;
     }
-    return n;
+}
+
+/* The "suspend thread" column: "0", or "2:th1/th2" as RT-Thread prints it. */
+static void list_print_waiters(const struct list_wait *w)
+{
+    rt_kprintf("%u", (unsigned)w->count);
+    for (rt_uint32_t i = 0; i < w->count && i < LIST_WAIT_NAMES; i++) {
+        rt_kprintf("%s%s", i == 0 ? ":" : "/", w->names[i]);
+    }
+    rt_kprintf(w->count > LIST_WAIT_NAMES ? "/...\n" : "\n");
 }
 
 static void list_name_copy(char *dst, const rt_object_t obj)
@@ -126,6 +148,8 @@ static void thread_snap(rt_object_t obj, void *slot)
     s->tcb = t;
 }
 
+_Static_assert(sizeof(struct thread_snap) <= LIST_SLOT_SIZE, "list snapshot too large");
+
 static const char *thread_stat_name(rt_uint8_t stat)
 {
     if (stat == RT_THREAD_READY) {
@@ -165,8 +189,10 @@ struct ipc_snap {
     char name[RT_NAME_MAX + 1];
     char owner[RT_NAME_MAX + 1];
     rt_uint32_t a, b, c; /* class-specific values */
-    rt_uint32_t waiters;
+    struct list_wait wait;
 };
+
+_Static_assert(sizeof(struct ipc_snap) <= LIST_SLOT_SIZE, "list snapshot too large");
 
 static void sem_snap(rt_object_t obj, void *slot)
 {
@@ -175,14 +201,15 @@ static void sem_snap(rt_object_t obj, void *slot)
 
     list_name_copy(s->name, obj);
     s->a = sem->value;
-    s->waiters = list_waiters(&sem->parent.suspend_thread);
+    list_waiters(&sem->parent.suspend_thread, &s->wait);
 }
 
 static void sem_print(const void *slot)
 {
     const struct ipc_snap *s = slot;
 
-    rt_kprintf("%-*.*s %03u %u\n", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->waiters);
+    rt_kprintf("%-*.*s %03u ", LIST_NAME_W, LIST_NAME_W, s->name, s->a);
+    list_print_waiters(&s->wait);
 }
 
 static void mutex_snap(rt_object_t obj, void *slot)
@@ -198,15 +225,15 @@ static void mutex_snap(rt_object_t obj, void *slot)
     }
     s->a = m->hold;
     s->b = m->priority;
-    s->waiters = list_waiters(&m->parent.suspend_thread);
+    list_waiters(&m->parent.suspend_thread, &s->wait);
 }
 
 static void mutex_print(const void *slot)
 {
     const struct ipc_snap *s = slot;
 
-    rt_kprintf("%-*.*s %-8.8s %04u %8u  %04u\n", LIST_NAME_W, LIST_NAME_W, s->name, s->owner, s->a,
-               s->b, s->waiters);
+    rt_kprintf("%-*.*s %-8.8s %04u %8u  ", LIST_NAME_W, LIST_NAME_W, s->name, s->owner, s->a, s->b);
+    list_print_waiters(&s->wait);
 }
 
 static void event_snap(rt_object_t obj, void *slot)
@@ -216,14 +243,15 @@ static void event_snap(rt_object_t obj, void *slot)
 
     list_name_copy(s->name, obj);
     s->a = e->set;
-    s->waiters = list_waiters(&e->parent.suspend_thread);
+    list_waiters(&e->parent.suspend_thread, &s->wait);
 }
 
 static void event_print(const void *slot)
 {
     const struct ipc_snap *s = slot;
 
-    rt_kprintf("%-*.*s  0x%08x %03u\n", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->waiters);
+    rt_kprintf("%-*.*s  0x%08x ", LIST_NAME_W, LIST_NAME_W, s->name, s->a);
+    list_print_waiters(&s->wait);
 }
 
 static void mailbox_snap(rt_object_t obj, void *slot)
@@ -234,14 +262,15 @@ static void mailbox_snap(rt_object_t obj, void *slot)
     list_name_copy(s->name, obj);
     s->a = mb->entry;
     s->b = mb->size;
-    s->waiters = list_waiters(&mb->parent.suspend_thread);
+    list_waiters(&mb->parent.suspend_thread, &s->wait);
 }
 
 static void mailbox_print(const void *slot)
 {
     const struct ipc_snap *s = slot;
 
-    rt_kprintf("%-*.*s %04u  %04u %u\n", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->b, s->waiters);
+    rt_kprintf("%-*.*s %04u  %04u ", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->b);
+    list_print_waiters(&s->wait);
 }
 
 static void msgqueue_snap(rt_object_t obj, void *slot)
@@ -251,14 +280,15 @@ static void msgqueue_snap(rt_object_t obj, void *slot)
 
     list_name_copy(s->name, obj);
     s->a = mq->entry;
-    s->waiters = list_waiters(&mq->parent.suspend_thread);
+    list_waiters(&mq->parent.suspend_thread, &s->wait);
 }
 
 static void msgqueue_print(const void *slot)
 {
     const struct ipc_snap *s = slot;
 
-    rt_kprintf("%-*.*s %04u  %u\n", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->waiters);
+    rt_kprintf("%-*.*s %04u  ", LIST_NAME_W, LIST_NAME_W, s->name, s->a);
+    list_print_waiters(&s->wait);
 }
 
 static void mempool_snap(rt_object_t obj, void *slot)
@@ -270,15 +300,15 @@ static void mempool_snap(rt_object_t obj, void *slot)
     s->a = (rt_uint32_t)mp->block_size;
     s->b = (rt_uint32_t)mp->block_total_count;
     s->c = (rt_uint32_t)mp->block_free_count;
-    s->waiters = list_waiters(&mp->suspend_thread);
+    list_waiters(&mp->suspend_thread, &s->wait);
 }
 
 static void mempool_print(const void *slot)
 {
     const struct ipc_snap *s = slot;
 
-    rt_kprintf("%-*.*s %04u  %04u  %04u %u\n", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->b, s->c,
-               s->waiters);
+    rt_kprintf("%-*.*s %04u  %04u  %04u ", LIST_NAME_W, LIST_NAME_W, s->name, s->a, s->b, s->c);
+    list_print_waiters(&s->wait);
 }
 
 /* ---- timers, devices ----------------------------------------------------------------------- */

@@ -166,6 +166,24 @@ def list_objects(sh):
 
 
 @test
+def list_waiting_threads(sh):
+    check(sh.cmd("shtest_ipc start") == "", "ipc objects created")
+    rows = table(sh, "sem", "semaphor v   suspend thread", "-------- --- --------------")
+    check("tsem     000 1:towner" in rows, "semaphore with its waiting thread", rows)
+    rows = table(sh, "mutex", "mutex      owner  hold priority suspend thread",
+                 "-------- -------- ---- -------- --------------")
+    check(any(re.match(r"^tmtx     towner   0001 +\d+  1:twait$", r) for r in rows),
+          "mutex owner, hold count and waiter", rows)
+    rows = thread_table(sh.cmd("ps"))
+    check(rows.get("towner", (0, ""))[1] == "suspend" and rows.get("twait", (0, ""))[1] == "suspend",
+          "blocked threads are suspended", rows)
+    check(sh.cmd("shtest_ipc stop") == "", "ipc objects removed")
+    rows = table(sh, "sem", "semaphor v   suspend thread", "-------- --- --------------")
+    check(not any(r.startswith("tsem") for r in rows), "semaphore deleted", rows)
+    check("towner" not in thread_table(sh.cmd("ps")), "threads gone")
+
+
+@test
 def list_usage(sh):
     out = sh.cmd("list")
     check(out.startswith("Usage: list [options]\n"), "list usage", out)

@@ -212,3 +212,70 @@ static int shtest_utest(int argc, char **argv)
 /* clang-format off */
 MSH_CMD_EXPORT(shtest_utest, utest self-test with failing cases [shell test]);
 /* clang-format on */
+
+/* ---- IPC objects with waiting threads, for the "suspend thread" column of `list` ---------- */
+
+#if defined(RT_USING_HEAP) && defined(RT_USING_MUTEX) && defined(RT_USING_SEMAPHORE)
+static rt_sem_t ipc_sem;
+static rt_mutex_t ipc_mutex;
+
+/* Holds the mutex, then blocks on the semaphore until `shtest_ipc stop`. */
+static void ipc_owner_entry(void *parameter)
+{
+    rt_mutex_take(ipc_mutex, RT_WAITING_FOREVER);
+    rt_sem_take(ipc_sem, RT_WAITING_FOREVER);
+    rt_mutex_release(ipc_mutex);
+}
+
+/* Blocks on the mutex held by the owner. */
+static void ipc_waiter_entry(void *parameter)
+{
+    if (rt_mutex_take(ipc_mutex, RT_WAITING_FOREVER) == RT_EOK) {
+        rt_mutex_release(ipc_mutex);
+    }
+}
+
+static int shtest_ipc_start(void)
+{
+    rt_thread_t owner, waiter;
+
+    ipc_sem = rt_sem_create("tsem", 0, RT_IPC_FLAG_FIFO);
+    ipc_mutex = rt_mutex_create("tmtx", RT_IPC_FLAG_PRIO);
+    owner = rt_thread_create("towner", ipc_owner_entry, RT_NULL, 4096, 18, 10);
+    waiter = rt_thread_create("twait", ipc_waiter_entry, RT_NULL, 4096, 19, 10);
+    if (ipc_sem == RT_NULL || ipc_mutex == RT_NULL || owner == RT_NULL || waiter == RT_NULL) {
+        rt_kprintf("shtest_ipc: out of memory\n");
+        return -RT_ENOMEM;
+    }
+    rt_thread_startup(owner);
+    rt_thread_startup(waiter);
+    rt_thread_mdelay(20);
+    return 0;
+}
+
+static int shtest_ipc_stop(void)
+{
+    rt_sem_release(ipc_sem);
+    rt_thread_mdelay(50); /* both threads finish */
+    rt_sem_delete(ipc_sem);
+    rt_mutex_delete(ipc_mutex);
+    ipc_sem = RT_NULL;
+    ipc_mutex = RT_NULL;
+    return 0;
+}
+
+static int shtest_ipc(int argc, char **argv)
+{
+    if (argc == 2 && rt_strcmp(argv[1], "start") == 0 && ipc_sem == RT_NULL) {
+        return shtest_ipc_start();
+    }
+    if (argc == 2 && rt_strcmp(argv[1], "stop") == 0 && ipc_sem != RT_NULL) {
+        return shtest_ipc_stop();
+    }
+    rt_kprintf("Usage: shtest_ipc start|stop\n");
+    return -RT_EINVAL;
+}
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_ipc, create IPC objects with waiting threads [shell test]);
+/* clang-format on */
+#endif
