@@ -2,11 +2,8 @@
  * importable with a "u" prefix, e.g. umath). */
 #include "obj.h"
 
-extern const py_module_def py_mod_math, py_mod_binascii, py_mod_struct;
+extern const py_module_def py_mod_math, py_mod_binascii, py_mod_struct, py_mod_json;
 
 const py_module_def *const py_ext_modules[] = {
-    &py_mod_math,
-    &py_mod_binascii,
-    &py_mod_struct,
-    NULL,
+    &py_mod_math, &py_mod_binascii, &py_mod_struct, &py_mod_json, NULL,
 };
