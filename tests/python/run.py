@@ -116,7 +116,7 @@ class Oracle:
     """python3's results, cached by test content (never committed)."""
 
     def __init__(self, python, cache_dir, timeout):
-        self.python = python
+        self.python = resolve_python(python)
         self.cache_dir = cache_dir
         self.timeout = timeout
         if cache_dir:
@@ -153,6 +153,17 @@ class Oracle:
                            "status": res.status}, f)
             os.replace(tmp, path)
         return res
+
+
+def resolve_python(name):
+    """The interpreter binary behind name (skips slow wrapper shims)."""
+    try:
+        out = subprocess.run([name, "-c", "import sys; print(sys.executable)"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             timeout=60, check=True).stdout.decode().strip()
+        return out or name
+    except (OSError, subprocess.SubprocessError):
+        return name
 
 
 def helper_files(directory):
