@@ -289,7 +289,7 @@ rt_err_t rt_event_detach(rt_event_t event);
 rt_event_t rt_event_create(const char *name, rt_uint8_t flag);
 rt_err_t rt_event_delete(rt_event_t event);
 #endif
-/* OR `set` into the event and wake satisfied receivers. RT_EOK, -RT_EINVAL if set is 0.
+/* OR `set` into the event and wake satisfied receivers. RT_EOK, -RT_ERROR if set is 0.
  * ISR: yes. */
 rt_err_t rt_event_send(rt_event_t event, rt_uint32_t set);
 /* Wait for bits of `set` (option: RT_EVENT_FLAG_AND or OR, optionally | CLEAR). The bits
@@ -515,7 +515,9 @@ rt_err_t rt_console_capture_start(char *buf, rt_size_t size);
 rt_size_t rt_console_capture_stop(void);
 
 void rt_show_version(void);
-/* Short English text for an error code ("EOK", "ETIMEOUT"...), given positive or negated. */
+/* RT-Thread's short name of an error code ("OK", "ERROR", "ETIMOUT", "ERSFULL", "ERSEPTY",
+ * "ENOMEM", "ENOSYS", "EBUSY", "EIO", "EINTRPT", "EINVAL"...; "EUNKNOW" for others), given the
+ * code positive or negated. ISR: yes. */
 const char *rt_strerror(rt_err_t error);
 
 void *rt_memset(void *src, int c, rt_ubase_t n);

@@ -137,14 +137,17 @@ static void timer_insert(rt_list_t *list, rt_timer_t timer)
 }
 
 #ifdef RT_USING_TIMER_SOFT
+/* Set while the timer thread sleeps in its own wait (not inside a callback that blocks). */
+static rt_bool_t timer_thread_waiting;
+
 /* A soft timer may now expire earlier than the timer thread is sleeping for: wake it so it
  * recomputes its sleep. Interrupts disabled. */
 static rt_bool_t timer_kick_thread(rt_timer_t timer)
 {
-    if (!(timer->parent.flag & RT_TIMER_FLAG_SOFT_TIMER))
+    if (!(timer->parent.flag & RT_TIMER_FLAG_SOFT_TIMER) || !timer_thread_waiting)
         return RT_FALSE;
-    if ((timer_thread.stat & RT_THREAD_SUSPEND_MASK) != RT_THREAD_SUSPEND_MASK)
-        return RT_FALSE;
+    timer_thread_waiting = RT_FALSE;
+    timer_thread.error = -RT_EINTR;
     return rt_thread_resume(&timer_thread) == RT_EOK;
 }
 #endif
@@ -308,25 +311,40 @@ static void timer_soft_check(void)
     rt_hw_interrupt_enable(level);
 }
 
-/* Sleep until the first soft timer is due (or until rt_timer_start wakes us), run them. */
+/* Sleep until the first soft timer is due, or until rt_timer_start() wakes us because an
+ * earlier one was started. Deciding and suspending happen under one interrupt lock so that
+ * no start can slip in between. */
+static void timer_thread_wait(void)
+{
+    rt_thread_t self = rt_thread_self();
+    rt_base_t level = rt_hw_interrupt_disable();
+    rt_tick_t next = timer_next_in(&timer_soft_list);
+    rt_tick_t now = rt_tick_get();
+
+    if (!rt_list_isempty(&timer_soft_list) && timer_tick_reached(now, next)) {
+        rt_hw_interrupt_enable(level);
+        return;
+    }
+    rt_thread_suspend_with_flag(self, RT_UNINTERRUPTIBLE);
+    if (!rt_list_isempty(&timer_soft_list)) {
+        rt_tick_t ticks = next - now;
+
+        rt_timer_control(&self->thread_timer, RT_TIMER_CTRL_SET_TIME, &ticks);
+        rt_timer_start(&self->thread_timer);
+    }
+    timer_thread_waiting = RT_TRUE;
+    rt_hw_interrupt_enable(level);
+    rt_schedule();
+    level = rt_hw_interrupt_disable();
+    timer_thread_waiting = RT_FALSE;
+    rt_hw_interrupt_enable(level);
+}
+
 static void timer_thread_entry(void *parameter)
 {
     RT_UNUSED(parameter);
     for (;;) {
-        rt_base_t level = rt_hw_interrupt_disable();
-
-        if (rt_list_isempty(&timer_soft_list)) {
-            rt_thread_suspend_with_flag(rt_thread_self(), RT_UNINTERRUPTIBLE);
-            rt_hw_interrupt_enable(level);
-            rt_schedule();
-        } else {
-            rt_tick_t next = timer_next_in(&timer_soft_list);
-            rt_tick_t now = rt_tick_get();
-
-            rt_hw_interrupt_enable(level);
-            if (!timer_tick_reached(now, next))
-                rt_thread_delay(next - now);
-        }
+        timer_thread_wait();
         timer_soft_check();
     }
 }
