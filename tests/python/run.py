@@ -10,6 +10,7 @@ a `NAME.py.exp` file beside it is compared with that file instead (for
 MicroPython-only behaviour CPython cannot produce); its exit status must be 0.
 
 Per-test directives, in comment lines at the top of the test:
+    # args: ARGS         arguments for the script (sys.argv[1:]), both interpreters
     # rtpy: ARGS         extra arguments for rtpy (e.g. -X heapsize=8k)
     # check: stderr      also compare the last line of stderr (exception
                          type and message of an uncaught exception)
@@ -47,6 +48,7 @@ class Test:
         rel = os.path.relpath(path, HERE)
         self.name = path if rel.startswith("..") else rel
         self.rtpy_args = []
+        self.script_args = []
         self.check_stderr = False
         self.timeout = None
         with open(path, "rb") as f:
@@ -54,6 +56,8 @@ class Test:
         self._parse_directives()
         exp = path + ".exp"
         self.exp_file = exp if os.path.exists(exp) else None
+        self.cwd = os.path.dirname(path)
+        self.argv_tail = [os.path.basename(path)] + self.script_args
 
     def _parse_directives(self):
         for raw in self.source.decode("utf-8", "replace").splitlines():
@@ -66,10 +70,42 @@ class Test:
             value = value.strip()
             if key == "rtpy":
                 self.rtpy_args += shlex.split(value)
+            elif key == "args":
+                self.script_args += shlex.split(value)
             elif key == "check" and value == "stderr":
                 self.check_stderr = True
             elif key == "timeout":
                 self.timeout = float(value)
+
+
+class CliTest:
+    """A command-line case: the same arguments go to python3 and rtpy."""
+
+    def __init__(self, desc, argv_tail, check_stderr=False):
+        self.path = None
+        self.name = "cli: " + desc
+        self.source = repr(argv_tail).encode()
+        self.rtpy_args = []
+        self.check_stderr = check_stderr
+        self.timeout = None
+        self.exp_file = None
+        self.cwd = HERE
+        self.argv_tail = argv_tail
+
+
+CLI_TESTS = [
+    ("-c expression", ["-c", "print(6 * 7)"]),
+    ("-c multi-statement", ["-c", "import sys\nfor i in range(3): print(i, end=' ')\nprint()"]),
+    ("-c sys.argv", ["-c", "import sys; print(sys.argv)", "a", "b c"]),
+    ("-c SystemExit(4)", ["-c", "raise SystemExit(4)"]),
+    ("-c uncaught exception", ["-c", "print('x'); 1 / 0"], True),
+    ("-c syntax error", ["-c", "x = = 1"]),
+    ("script path and arguments", ["basics/argv.py", "arg1", "--flag"]),
+    ("missing script", ["no_such_script_here.py"]),
+    # CPython ignores unknown -X options, so these compare like the others
+    ("-X heapsize=64k", ["-X", "heapsize=64k", "-c", "print([i * i for i in range(100)][-1])"]),
+    ("-X heapsize=2m", ["-X", "heapsize=2m", "basics/argv.py", "x"]),
+]
 
 
 class Result:
@@ -126,8 +162,9 @@ class Oracle:
         h = hashlib.sha256()
         h.update(test.name.encode())
         h.update(test.source)
+        h.update(repr(test.argv_tail).encode())
         # Helper modules next to the test can change its output too.
-        for helper in sorted(helper_files(os.path.dirname(test.path))):
+        for helper in sorted(helper_files(test.cwd)) if test.path else []:
             with open(helper, "rb") as f:
                 h.update(helper.encode() + f.read())
         h.update(sys.version.encode())
@@ -143,8 +180,8 @@ class Oracle:
                 d = json.load(f)
             return Result(d["stdout"].encode("latin-1"), d["stderr"].encode("latin-1"),
                           d["status"])
-        res = run_process([self.python, "-B", "-E", "-s", os.path.basename(test.path)],
-                          os.path.dirname(test.path), self.timeout * 3, ORACLE_ENV)
+        res = run_process([self.python, "-B", "-E", "-s"] + test.argv_tail,
+                          test.cwd, self.timeout * 3, ORACLE_ENV)
         if res.error is None and path:
             tmp = path + ".%d.tmp" % os.getpid()
             with open(tmp, "w") as f:
@@ -202,8 +239,8 @@ def check(test, oracle, rtpy, extra_args, timeout):
     exp = oracle.expected(test)
     if exp.error:
         return "fail", "python3 oracle failed: %s" % exp.error
-    argv = [rtpy] + extra_args + test.rtpy_args + [os.path.basename(test.path)]
-    got = run_process(argv, os.path.dirname(test.path), t)
+    argv = [rtpy] + extra_args + test.rtpy_args + test.argv_tail
+    got = run_process(argv, test.cwd, t)
     if got.error:
         msg = got.error
         tail = last_line(got.stderr)
@@ -254,8 +291,8 @@ def main():
     ap = argparse.ArgumentParser(description="Run the rtpy Python test suite "
                                  "against python3 as the oracle.")
     ap.add_argument("rtpy", help="path to the rtpy binary")
-    ap.add_argument("paths", nargs="*", help="test files or directories "
-                    "(default: all of tests/python)")
+    ap.add_argument("paths", nargs="*", help="test files or directories, or "
+                    "'cli' for the command-line cases (default: everything)")
     ap.add_argument("-j", type=int, default=2, help="parallel jobs (default 2)")
     ap.add_argument("--rtpy-args", default="", help="extra arguments for every "
                     "rtpy run, e.g. '-X heapsize=16k'")
@@ -274,7 +311,10 @@ def main():
         print("run.py: rtpy binary not found or not executable: %s" % rtpy)
         print("python: 0 passed, 1 failed")
         return 1
-    tests = [Test(p) for p in discover(args.paths or [HERE])]
+    paths = [p for p in args.paths if p != "cli"] if args.paths else [HERE]
+    tests = [Test(p) for p in discover(paths)] if paths else []
+    if not args.paths or "cli" in args.paths:
+        tests += [CliTest(*c) for c in CLI_TESTS]
     oracle = Oracle(args.python, args.cache, args.timeout)
     extra = shlex.split(args.rtpy_args)
     counts = {"pass": 0, "fail": 0, "skip": 0}
