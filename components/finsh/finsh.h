@@ -120,6 +120,18 @@ typedef const char *(*finsh_path_hook_t)(void);
 void finsh_set_path_hook(finsh_path_hook_t hook);
 const char *finsh_get_prompt(void);
 
+/*
+ * Tab completion of arguments (the command name is completed by the shell itself), e.g. file
+ * names from a file system. word is the partial last word of the line. The hook returns the
+ * number of candidates and writes into out (out_size bytes, NUL-terminated) what all of them
+ * start with: the whole candidate when there is one (a directory should end with '/', the
+ * shell then adds no space). With list set it instead prints the candidates, one per line.
+ * Called from the shell thread only. Returns the previous hook (RT_NULL: none).
+ */
+typedef int (*finsh_complete_hook_t)(const char *word, char *out, rt_size_t out_size,
+                                     rt_bool_t list);
+finsh_complete_hook_t finsh_set_complete_hook(finsh_complete_hook_t hook);
+
 #ifdef __cplusplus
 }
 #endif

@@ -48,11 +48,20 @@ struct finsh_shell {
 
 static struct finsh_shell shell = {.echo = 1};
 static finsh_path_hook_t shell_path_hook;
+static finsh_complete_hook_t shell_complete_hook;
 static char shell_prompt[SHELL_PROMPT_SIZE];
 
 void finsh_set_path_hook(finsh_path_hook_t hook)
 {
     shell_path_hook = hook;
+}
+
+finsh_complete_hook_t finsh_set_complete_hook(finsh_complete_hook_t hook)
+{
+    finsh_complete_hook_t old = shell_complete_hook;
+
+    shell_complete_hook = hook;
+    return old;
 }
 
 const char *finsh_get_prompt(void)
@@ -290,37 +299,72 @@ static void shell_list_matches(void)
     shell_out(shell.line, shell.len);
 }
 
-static rt_bool_t shell_has_space(void)
+/* Start of the last word of the line, or -1 while the line is still the command name. */
+static int shell_last_word(void)
 {
+    int start = -1;
+
     for (rt_size_t i = 0; i < shell.len; i++) {
         if (shell.line[i] == ' ') {
-            return RT_TRUE;
+            start = (int)i + 1;
         }
     }
-    return RT_FALSE;
+    return start;
 }
 
-/* Tab: complete the command name (the line holds no space yet). */
+/* Tab after the command name: ask the completion hook (if any) about the last word. */
+static void shell_complete_arg(rt_size_t start)
+{
+    char word[FINSH_CMD_SIZE + 1], out[FINSH_CMD_SIZE + 1];
+    rt_size_t n = shell.len - start, k;
+    int matches;
+
+    rt_memcpy(word, &shell.line[start], n);
+    word[n] = '\0';
+    out[0] = '\0';
+    matches = shell_complete_hook(word, out, sizeof(out), RT_FALSE);
+    out[sizeof(out) - 1] = '\0';
+    k = rt_strlen(out);
+    if (matches <= 0 || k < n || rt_strncmp(out, word, n) != 0) {
+        return;
+    }
+    shell_append(out + n, k - n);
+    if (matches == 1 && (k == 0 || out[k - 1] != '/')) {
+        shell_append(" ", 1);
+    } else if (matches > 1) {
+        rt_kprintf("\n");
+        shell_complete_hook(word, out, sizeof(out), RT_TRUE);
+        shell_print_prompt();
+        shell_out(shell.line, shell.len);
+    }
+}
+
+/* Tab: complete the command name, or an argument through the completion hook. */
 static void shell_complete(void)
 {
     const char *first = RT_NULL;
     rt_size_t common;
-    int matches;
+    int matches, word = shell_last_word();
 
-    if (shell.cur != shell.len || shell_has_space()) {
+    if (shell.cur != shell.len) {
+        return;
+    }
+    if (word >= 0) {
+        if (shell_complete_hook != RT_NULL) {
+            shell_complete_arg((rt_size_t)word);
+        }
         return;
     }
     common = shell_complete_scan(shell.line, shell.len, &matches, &first);
     if (matches == 0) {
         return;
     }
-    if (matches == 1) {
-        shell_append(first + shell.len, common - shell.len);
-        shell_append(" ", 1);
-        return;
-    }
     shell_append(first + shell.len, common - shell.len);
-    shell_list_matches();
+    if (matches == 1) {
+        shell_append(" ", 1);
+    } else {
+        shell_list_matches();
+    }
 }
 
 static void shell_key(enum shell_key key)

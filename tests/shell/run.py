@@ -350,6 +350,20 @@ def tab_ambiguous(sh):
     check("zzz: command not found." in sh.wait_prompt(), "no match: line unchanged")
 
 
+@test
+def tab_arguments(sh):
+    check(run_args(sh, b"shtest_args al" + KEY_TAB + b"\r") == ["al"], "no hook: nothing happens")
+    check(sh.cmd("shtest_complete on") == "", "hook installed")
+    check(run_args(sh, b"shtest_args x b" + KEY_TAB + b"z\r") == ["x", "beta.py", "z"],
+          "unique argument completed with a space")
+    sh.send(b"shtest_args al" + KEY_TAB)
+    m = sh.expect(rb"alp\r?\n((?:\S+\r?\n)+)msh />shtest_args alp")
+    check(m.group(1).decode().split() == ["alpha.txt", "alpine/"], "candidates listed", m.group(1))
+    check(run_args(sh, b"in" + KEY_TAB + b"q\r") == ["alpine/q"], "directory: no space added")
+    check(run_args(sh, b"shtest_args zz" + KEY_TAB + b"\r") == ["zz"], "no candidate")
+    check(sh.cmd("shtest_complete off") == "", "hook removed")
+
+
 # ---- line control ------------------------------------------------------------------------
 
 @test

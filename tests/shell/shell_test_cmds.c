@@ -279,3 +279,57 @@ static int shtest_ipc(int argc, char **argv)
 MSH_CMD_EXPORT(shtest_ipc, create IPC objects with waiting threads [shell test]);
 /* clang-format on */
 #endif
+
+/* ---- argument completion hook with a fixed set of names ---------------------------------- */
+
+static const char *const complete_names[] = {"alpha.txt", "alpine/", "beta.py"};
+static finsh_complete_hook_t complete_saved;
+static rt_bool_t complete_on;
+
+static int shtest_complete_hook(const char *word, char *out, rt_size_t out_size, rt_bool_t list)
+{
+    rt_size_t n = rt_strlen(word), common = 0;
+    int matches = 0;
+
+    for (rt_size_t i = 0; i < RT_ARRAY_SIZE(complete_names); i++) {
+        const char *name = complete_names[i];
+
+        if (rt_strncmp(name, word, n) != 0) {
+            continue;
+        }
+        if (list) {
+            rt_kprintf("%s\n", name);
+        } else if (matches == 0) {
+            rt_strncpy(out, name, out_size - 1);
+            out[out_size - 1] = '\0';
+            common = rt_strlen(out);
+        }
+        while (common > 0 && rt_strncmp(out, name, common) != 0) {
+            common--;
+        }
+        matches++;
+    }
+    if (!list && matches > 0) {
+        out[common] = '\0';
+    }
+    return matches;
+}
+
+static int shtest_complete(int argc, char **argv)
+{
+    if (argc == 2 && rt_strcmp(argv[1], "on") == 0 && !complete_on) {
+        complete_saved = finsh_set_complete_hook(shtest_complete_hook);
+        complete_on = RT_TRUE;
+        return 0;
+    }
+    if (argc == 2 && rt_strcmp(argv[1], "off") == 0 && complete_on) {
+        finsh_set_complete_hook(complete_saved);
+        complete_on = RT_FALSE;
+        return 0;
+    }
+    rt_kprintf("Usage: shtest_complete on|off\n");
+    return -RT_EINVAL;
+}
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_complete, install a test argument-completion hook [shell test]);
+/* clang-format on */
