@@ -2,8 +2,10 @@
  * importable with a "u" prefix, e.g. umath). */
 #include "obj.h"
 
-extern const py_module_def py_mod_math, py_mod_binascii, py_mod_struct, py_mod_json;
+extern const py_module_def py_mod_math, py_mod_binascii, py_mod_struct, py_mod_json, py_mod_heapq,
+    py_mod_errno;
 
 const py_module_def *const py_ext_modules[] = {
-    &py_mod_math, &py_mod_binascii, &py_mod_struct, &py_mod_json, NULL,
+    &py_mod_math,  &py_mod_binascii, &py_mod_struct, &py_mod_json,
+    &py_mod_heapq, &py_mod_errno,    NULL,
 };
