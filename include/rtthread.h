@@ -363,7 +363,9 @@ rt_err_t rt_mq_control(rt_mq_t mq, int cmd, void *arg);
  * Memory
  * ========================================================================================== */
 #ifdef RT_USING_MEMPOOL
-/* Fixed-size block pool over `size` bytes at `start`. RT_EOK, -RT_EINVAL. ISR: no. */
+/* Fixed-size block pool over `size` bytes at `start`; each block costs RT_ALIGN(block_size,
+ * RT_ALIGN_SIZE) plus a pointer-sized header rounded up to RT_ALIGN_SIZE, and blocks are
+ * RT_ALIGN_SIZE-aligned. RT_EOK, -RT_EINVAL. ISR: no. */
 rt_err_t rt_mp_init(struct rt_mempool *mp, const char *name, void *start, rt_size_t size,
                     rt_size_t block_size);
 rt_err_t rt_mp_detach(struct rt_mempool *mp);

@@ -1,12 +1,13 @@
 /* rtlang kernel: fixed-size block memory pools.
  *
- * Each block is preceded by one pointer: the next free block while it is free, its pool while
- * it is allocated (so rt_mp_free needs only the block). */
+ * Each block is preceded by a header holding one pointer: the next free block while it is free, its
+ * pool while it is allocated (so rt_mp_free needs only the block). */
 #include "kinternal.h"
 
 #ifdef RT_USING_MEMPOOL
 
-#define MP_HEADER sizeof(rt_uint8_t *)
+/* Rounded up so that blocks stay RT_ALIGN_SIZE-aligned (RT-Thread uses a bare pointer). */
+#define MP_HEADER RT_ALIGN(sizeof(rt_uint8_t *), RT_ALIGN_SIZE)
 
 #ifdef RT_USING_HOOK
 static void (*mp_alloc_hook)(struct rt_mempool *mp, void *block);

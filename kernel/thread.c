@@ -215,11 +215,13 @@ rt_err_t rt_thread_delete(rt_thread_t thread)
 void rt_thread_exit(void)
 {
     rt_thread_t thread = rt_thread_self();
+    rt_base_t level = rt_hw_interrupt_disable();
 
-    rt_hw_interrupt_disable();
     RT_ASSERT(rt_critical_level() == 0);
     thread_close(thread);
-    /* switch away with interrupts still disabled: this context is never resumed */
+    rt_hw_interrupt_enable(level);
+    /* a closed thread is never picked again: on ports that switch from an interrupt (PendSV)
+     * the switch happens once interrupts are enabled, here or inside rt_schedule() */
     rt_schedule();
     RT_ASSERT(0);
     for (;;) {
