@@ -385,7 +385,7 @@ static int cmd_mount(int argc, char **argv)
     rt_kprintf("succeed!\n");
     return 0;
 }
-MSH_CMD_EXPORT_ALIAS(cmd_mount, mount, mount<device><mountpoint><fstype>);
+MSH_CMD_EXPORT_ALIAS(cmd_mount, mount, mount a file system on a path);
 
 static int cmd_umount(int argc, char **argv)
 {
