@@ -1,0 +1,30 @@
+# random: integer seeds reproduce CPython's Mersenne Twister sequences.
+import random
+
+for seed in [0, 1, 42, -3, 2 ** 100 + 7, 123456789]:
+    random.seed(seed)
+    print(seed, random.random(), random.getrandbits(1), random.getrandbits(32), random.getrandbits(100))
+random.seed(42)
+print([random.randrange(10) for _ in range(10)])
+print([random.randrange(5, 50, 5) for _ in range(5)], [random.randrange(10, 0, -3) for _ in range(5)])
+print([random.randint(-5, 5) for _ in range(10)], random.randrange(2 ** 70))
+print([round(random.uniform(1, 2), 12) for _ in range(3)])
+print(random.choice('abcdef'), random.choice([1, 2, 3]), random.choice(range(100)))
+x = list(range(20))
+random.shuffle(x)
+print(x)
+print(random.sample(range(100), 5), random.sample('abcdefgh', 3), random.sample(range(10 ** 6), 3))
+print(random.getrandbits(0), random.randrange(3.0))
+r = random.Random(7)
+r2 = random.Random(7)
+print(r.random() == r2.random(), r.randint(1, 6), r2.randint(1, 6))
+random.seed()
+v = random.random()
+print(0.0 <= v < 1.0)
+for bad in [lambda: random.randrange(0), lambda: random.randrange(5, 2), lambda: random.randrange(1, 10, 0),
+            lambda: random.randrange(10, 1, 2), lambda: random.randrange(1.5), lambda: random.choice([]),
+            lambda: random.sample([1, 2], 3), lambda: random.sample({1, 2}, 1), lambda: random.getrandbits(-1)]:
+    try:
+        print(bad())
+    except (ValueError, IndexError, TypeError) as e:
+        print(type(e).__name__, e)
