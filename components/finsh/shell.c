@@ -1,4 +1,4 @@
-/* tshell: the msh console thread, its line editor, history and command-name completion. */
+/* tshell: the msh console thread, its line editor, history and Tab completion. */
 #include <rtthread.h>
 #include "msh_internal.h"
 
