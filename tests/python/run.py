@@ -304,6 +304,8 @@ def main():
                     help="python3 output cache directory ('' to disable)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also print passing and skipped tests")
+    ap.add_argument("--by-folder", action="store_true",
+                    help="print pass/fail counts per folder before the total")
     args = ap.parse_intermixed_args()
 
     rtpy = os.path.abspath(args.rtpy) if os.sep in args.rtpy else args.rtpy
@@ -318,16 +320,25 @@ def main():
     oracle = Oracle(args.python, args.cache, args.timeout)
     extra = shlex.split(args.rtpy_args)
     counts = {"pass": 0, "fail": 0, "skip": 0}
+    folders = {}
     with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as pool:
         futures = [(t, pool.submit(check, t, oracle, rtpy, extra, args.timeout))
                    for t in tests]
         for test, fut in futures:
             status, msg = fut.result()
             counts[status] += 1
+            folder = test.name.split(":")[0] if test.path is None else \
+                os.path.dirname(test.name) or "."
+            folders.setdefault(folder, {"pass": 0, "fail": 0, "skip": 0})[status] += 1
             if status == "fail":
                 print("FAIL %s: %s" % (test.name, msg), flush=True)
             elif args.verbose:
                 print("%s %s" % (status.upper(), test.name), flush=True)
+    if args.by_folder:
+        for folder in sorted(folders):
+            c = folders[folder]
+            print("  %-16s %4d passed %4d failed %4d skipped"
+                  % (folder, c["pass"], c["fail"], c["skip"]))
     summary = "python: %d passed, %d failed" % (counts["pass"], counts["fail"])
     if counts["skip"]:
         summary += ", %d skipped" % counts["skip"]
