@@ -82,7 +82,8 @@ struct finsh_syscall {
  * Run one command line (split into arguments, quotes honoured) in the calling thread.
  * cmd is modified in place; length is its length (the line need not be NUL-terminated).
  * Returns the command's own result, or MSH_ERR_NOT_FOUND (after printing
- * "NAME: command not found."), MSH_ERR_TOO_LONG or MSH_ERR_ARGS. An empty line returns 0.
+ * "NAME: command not found."), MSH_ERR_TOO_LONG, MSH_ERR_ARGS, or -RT_EINVAL (cmd RT_NULL or
+ * an unterminated quote); each error also prints a message. An empty line returns 0.
  * Thread context only (not from an ISR).
  */
 int msh_exec(char *cmd, rt_size_t length);
@@ -93,8 +94,9 @@ int msh_exec(char *cmd, rt_size_t length);
  * beyond out_size - 1 bytes is dropped). *needed (if not RT_NULL) receives the full output
  * length, so a caller can retry with a buffer of *needed + 1 bytes.
  * Returns the command's result, or MSH_ERR_NOT_FOUND / MSH_ERR_TOO_LONG / MSH_ERR_ARGS,
- * or -RT_EINVAL if cmdline is RT_NULL, -RT_EBUSY if this thread is already capturing.
- * Thread context only.
+ * -RT_EINVAL if cmdline is RT_NULL or has an unterminated quote, -RT_EBUSY if this thread is
+ * already capturing. A command that itself returns one of these values cannot be told apart
+ * from the error: check msh_find_cmd() first when that matters. Thread context only.
  */
 int msh_exec_capture(const char *cmdline, char *out, rt_size_t out_size, rt_size_t *needed);
 
