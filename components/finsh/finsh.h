@@ -80,7 +80,8 @@ struct finsh_syscall {
 
 /*
  * Run one command line (split into arguments, quotes honoured) in the calling thread.
- * cmd is modified in place; length is its length (the line need not be NUL-terminated).
+ * Only the first length bytes of cmd are used (it need not be NUL-terminated, and it is not
+ * modified).
  * Returns the command's own result, or MSH_ERR_NOT_FOUND (after printing
  * "NAME: command not found."), MSH_ERR_TOO_LONG, MSH_ERR_ARGS, or -RT_EINVAL (cmd RT_NULL or
  * an unterminated quote); each error also prints a message. An empty line returns 0.
@@ -91,8 +92,8 @@ int msh_exec(char *cmd, rt_size_t length);
 /*
  * Run one command line like msh_exec() and capture everything the calling thread prints
  * through rt_kprintf while it runs into out (always NUL-terminated when out_size > 0; output
- * beyond out_size - 1 bytes is dropped). *needed (if not RT_NULL) receives the full output
- * length, so a caller can retry with a buffer of *needed + 1 bytes.
+ * beyond out_size - 1 bytes is dropped; out may be RT_NULL when out_size is 0). *needed (if
+ * not RT_NULL) receives the full output length, so a caller can retry with *needed + 1 bytes.
  * Returns the command's result, or MSH_ERR_NOT_FOUND / MSH_ERR_TOO_LONG / MSH_ERR_ARGS,
  * -RT_EINVAL if cmdline is RT_NULL or has an unterminated quote, -RT_EBUSY if this thread is
  * already capturing. A command that itself returns one of these values cannot be told apart
