@@ -205,7 +205,7 @@ typedef struct comp {
     } names[MAX_NAMES];
     int nnames;
     const char *err;
-    size_t errpos;
+    size_t errpos, dpos, dlen;
 } comp;
 
 static int fail(comp *c, const char *msg, size_t pos)
@@ -215,6 +215,16 @@ static int fail(comp *c, const char *msg, size_t pos)
         c->errpos = pos;
     }
     return -1;
+}
+
+/* fail() with the pattern text pat[from..to) quoted in the message. */
+static int fail_d(comp *c, const char *msg, size_t pos, size_t from, size_t to)
+{
+    if (!c->err) {
+        c->dpos = from;
+        c->dlen = to > c->len ? c->len - from : to - from;
+    }
+    return fail(c, msg, pos);
 }
 
 static void emit(comp *c, int32_t w)
@@ -303,13 +313,13 @@ static int32_t read_hex(comp *c, int n, size_t epos)
     for (int i = 0; i < n; i++) {
         int h = at_end(c) ? -1 : hexval(peek(c));
         if (h < 0) {
-            return fail(c, "incomplete escape", epos);
+            return fail_d(c, "incomplete escape", epos, epos, c->pos);
         }
         v = v * 16 + h;
         c->pos++;
     }
     if (v > 0x10ffff) {
-        return fail(c, "bad escape", epos);
+        return fail_d(c, "bad escape", epos, epos, c->pos);
     }
     return v;
 }
@@ -402,7 +412,7 @@ static int class_item(comp *c, int32_t *lo, int32_t *hi)
                     : is_octal(e) ? (c->pos--, read_octal(c, 3))
                                   : char_escape(c, e, start);
         if (v == -2) {
-            return fail(c, "bad escape", start);
+            return fail_d(c, "bad escape", start, start, c->pos);
         }
         *lo = *hi = v;
         return v < 0 ? -1 : 0;
@@ -433,7 +443,7 @@ static int parse_class(comp *c)
                 return -1;
             }
             if (lo < 0 || lo2 < 0 || lo > lo2) {
-                return fail(c, "bad character range", ipos);
+                return fail_d(c, "bad character range", ipos, ipos, c->pos);
             }
             hi = hi2;
         }
@@ -473,7 +483,11 @@ static long read_name(comp *c, char end, size_t *off)
     *off = c->pos;
     while (!at_end(c) && peek(c) != end) {
         if (!is_ident_char(peek(c), c->pos == *off)) {
-            return fail(c, "bad character in group name", *off);
+            size_t e = c->pos;
+            while (e < c->len && c->pat[e] != end) {
+                e++;
+            }
+            return fail_d(c, "bad character in group name", *off, *off, e);
         }
         c->pos++;
     }
@@ -487,10 +501,10 @@ static long read_name(comp *c, char end, size_t *off)
     return (long)(c->pos - 1 - *off);
 }
 
-static int emit_backref(comp *c, int group, size_t pos)
+static int emit_backref(comp *c, int group, size_t pos, size_t dfrom)
 {
     if (group < 1 || group > c->ngroups) {
-        return fail(c, "invalid group reference", pos);
+        return fail_d(c, "invalid group reference", pos, dfrom, c->pos);
     }
     emit(c, mkop(OP_BACKREF, group << 1 | icase(c)));
     return 1;
@@ -585,9 +599,10 @@ static int group_ext(comp *c, size_t start)
                 return -1;
             }
             int g = find_name(c, c->pat + off, (size_t)len);
-            return g < 0 ? fail(c, "unknown group name", off) : emit_backref(c, g, off);
+            return g < 0 ? fail_d(c, "unknown group name", off, off, off + (size_t)len)
+                         : emit_backref(c, g, off, off);
         }
-        return fail(c, "unknown extension ?P", start + 1);
+        return fail_d(c, "unknown extension", start + 1, start + 1, start + 3);
     case '<':
         if (peek(c) == '=' || peek(c) == '!') {
             return fail(c, "look-behind is not supported", start + 1);
@@ -598,7 +613,7 @@ static int group_ext(comp *c, size_t start)
         if (strchr("aiLmsux", e) && e) {
             return fail(c, "global flags not at the start of the expression", start);
         }
-        return fail(c, "unknown extension", start + 1);
+        return fail_d(c, "unknown extension", start + 1, start + 1, start + 3);
     }
 }
 
@@ -642,9 +657,9 @@ static int parse_escape(comp *c)
         if (!at_end(c) && peek(c) >= '0' && peek(c) <= '9') {
             g = g * 10 + (c->pat[c->pos++] - '0');
         }
-        return emit_backref(c, g, start);
+        return emit_backref(c, g, start, start + 1);
     } else if ((v = char_escape(c, e, start)) == -2) {
-        return fail(c, "bad escape", start);
+        return fail_d(c, "bad escape", start, start, c->pos);
     }
     if (v < 0) {
         return -1;
@@ -948,10 +963,12 @@ int re_compile(const char *pat, size_t len, unsigned flags, void *buf, size_t bu
     c.len = len;
     c.flags = flags;
     err->msg = NULL;
-    err->pos = err->need = 0;
+    err->pos = err->need = err->detail_pos = err->detail_len = 0;
     if (compile_pass(&c) < 0) {
         err->msg = c.err;
         err->pos = c.errpos;
+        err->detail_pos = c.dpos;
+        err->detail_len = c.dlen;
         return RE_ESYNTAX;
     }
     size_t need = sizeof(re_prog) + (c.pc + names_words(&c)) * sizeof(int32_t);
@@ -1022,6 +1039,7 @@ typedef struct vm {
     const char *s;
     size_t len;
     int bytes, ascii, full;
+    size_t at, notempty_at; /* current attempt; start position that must not match empty */
     ptrdiff_t *slots, *regs, *stack;
     size_t sp, cap; /* in frames of three words */
     unsigned long steps;
@@ -1270,7 +1288,11 @@ static int step(vm *m, size_t *pc, size_t *pos)
         *pc += m->regs[arg_of(w)] == (ptrdiff_t)*pos ? 2 : 1;
         return 1;
     case OP_BACKREF: *pc += 1; return backref(m, arg_of(w), pos);
-    case OP_MATCH: return m->full && *pos != m->len ? 0 : 2;
+    case OP_MATCH:
+        if ((m->full && *pos != m->len) || (*pos == m->at && m->at == m->notempty_at)) {
+            return 0;
+        }
+        return 2;
     case OP_SAVE:
     case OP_MARK:
     case OP_SPLIT:
@@ -1284,6 +1306,7 @@ static int step(vm *m, size_t *pc, size_t *pos)
 static int run(vm *m, size_t at)
 {
     size_t pc = 0, pos = at;
+    m->at = at;
     size_t nslots = 2 * ((size_t)m->p->ngroups + 1);
     for (size_t i = 0; i < nslots; i++) {
         m->slots[i] = -1;
@@ -1340,7 +1363,9 @@ int re_exec(const re_prog *p, const char *s, size_t len, size_t start, int mode,
     vm m = {.p = p, .s = s, .len = len, .ctx = ctx};
     m.bytes = (p->flags & RE_BYTES) != 0;
     m.ascii = (p->flags & (RE_ASCII | RE_BYTES)) != 0;
-    m.full = mode == RE_FULLMATCH;
+    m.full = (mode & 3) == RE_FULLMATCH;
+    m.notempty_at = (mode & RE_NOTEMPTY_AT_START) ? start : SIZE_MAX;
+    mode &= 3;
     m.slots = ctx->mem;
     m.regs = ctx->mem + nslots;
     m.stack = m.regs + p->nregs;

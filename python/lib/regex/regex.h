@@ -49,6 +49,9 @@ typedef struct re_error {
     const char *msg; /* Python's re.error message, e.g. "nothing to repeat" */
     size_t pos;      /* offset in the pattern */
     size_t need;     /* with RE_ENOMEM: bytes the program needs */
+    /* Pattern text the message refers to (e.g. "\\q" for "bad escape"),
+     * detail_len 0 if none: CPython appends it to the message. */
+    size_t detail_pos, detail_len;
 } re_error;
 
 typedef struct re_prog re_prog;
@@ -86,6 +89,9 @@ size_t re_exec_min_words(const re_prog *p);
 #define RE_SEARCH    0 /* first match at or after start */
 #define RE_ANCHORED  1 /* match must start at start (re.match) */
 #define RE_FULLMATCH 2 /* match must span start..len (re.fullmatch) */
+/* Flag added to a mode: an empty match at `start` itself is rejected (used
+ * after an empty match to step over it, like CPython's finditer/sub/split). */
+#define RE_NOTEMPTY_AT_START 4
 
 /* Runs p on s[0..len) beginning at offset start (len acts as Python's
  * endpos; '^' and \A still refer to offset 0). On a match, spans[2*i] and

@@ -61,10 +61,51 @@ static void run_match(const struct vec *v)
 static void run_error(const struct vec *v)
 {
     re_error err;
+    char msg[200];
     const re_prog *p = compile(v->pat, v->flags, &err);
-    const char *msg = p ? "ok" : err.msg;
-    /* Our messages are the fixed prefix of CPython's. */
+    if (p) {
+        strcpy(msg, "ok");
+    } else if (err.detail_len) {
+        /* The re module's rendering: names are quoted, other text is not. */
+        int quote = strstr(err.msg, "name") != NULL;
+        snprintf(msg, sizeof msg, quote ? "%s '%.*s'" : "%s %.*s", err.msg, (int)err.detail_len,
+                 v->pat + err.detail_pos);
+    } else {
+        snprintf(msg, sizeof msg, "%s", err.msg);
+    }
+    /* Our messages are CPython's or a prefix of them. */
     check(!strncmp(v->expect, msg, strlen(msg)), v->pat, msg, v->expect);
+}
+
+/* findall-style iteration with the not-empty rule, compared with CPython. */
+static void test_iteration(void)
+{
+    static const struct {
+        const char *pat, *text, *want;
+    } cases[] = {
+        {"a*", "baaa", "0-0 1-4 4-4"},
+        {"x*", "abxd", "0-0 1-1 2-3 3-3 4-4"},
+        {"\\b", "a b", "0-0 1-1 2-2 3-3"},
+        {"a|", "aab", "0-1 1-2 2-2 3-3"},
+        {"(?=a)|a", "aa", "0-0 0-1 1-1 1-2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        re_error err;
+        const re_prog *p = compile(cases[i].pat, 0, &err);
+        re_ctx ctx = {mem, sizeof mem / sizeof *mem, 0, NULL, NULL};
+        ptrdiff_t spans[8];
+        char got[200] = "";
+        size_t len = strlen(cases[i].text), pos = 0;
+        int flags = 0;
+        while (pos <= len &&
+               re_exec(p, cases[i].text, len, pos, RE_SEARCH | flags, &ctx, spans) == 1) {
+            size_t n = strlen(got);
+            snprintf(got + n, sizeof got - n, "%s%td-%td", n ? " " : "", spans[0], spans[1]);
+            flags = spans[0] == spans[1] ? RE_NOTEMPTY_AT_START : 0;
+            pos = (size_t)spans[1];
+        }
+        check(!strcmp(got, cases[i].want), cases[i].pat, got, cases[i].want);
+    }
 }
 
 static int stop_now(void *arg)
@@ -118,6 +159,7 @@ int main(void)
         }
     }
     test_limits();
+    test_iteration();
     printf("regex: %d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
