@@ -35,9 +35,17 @@ rt_bool_t utest_assert_string(const char *a, const char *b, rt_bool_t equal, con
 rt_bool_t utest_assert_buf(const char *a, const char *b, rt_size_t sz, rt_bool_t equal,
                            const char *file, int line, const char *func, const char *msg);
 
+/*
+ * Any integer, enum, bool or pointer operand as long long, without a pointer-to-integer size
+ * warning on 32-bit targets (the pointer branch goes through intptr_t; the other branch is
+ * not compiled for pointers).
+ */
+#define __utest_ll(x) \
+    ((long long)__builtin_choose_expr(__builtin_classify_type(x) == 5, (intptr_t)(x), (x)))
+
 #define __utest_assert(value, msg) utest_assert(!!(value), __FILE__, __LINE__, __func__, msg)
 #define __uassert_int(a, b, cmp, expr) \
-    utest_assert_int((long long)(a), (long long)(b), cmp, __FILE__, __LINE__, __func__, expr)
+    utest_assert_int(__utest_ll(a), __utest_ll(b), cmp, __FILE__, __LINE__, __func__, expr)
 
 #define uassert_true(value)  __utest_assert(value, "(" #value ") is false")
 #define uassert_false(value) __utest_assert(!(value), "(" #value ") is true")
@@ -68,11 +76,11 @@ rt_bool_t utest_assert_buf(const char *a, const char *b, rt_size_t sz, rt_bool_t
     utest_assert_buf((const char *)(a), (const char *)(b), (sz), RT_FALSE, __FILE__, __LINE__, \
                      __func__, #a " != " #b)
 
-#define uassert_in_range(value, min, max)                                                         \
-    utest_assert_range((long long)(value), (long long)(min), (long long)(max), RT_TRUE, __FILE__, \
+#define uassert_in_range(value, min, max)                                                      \
+    utest_assert_range(__utest_ll(value), __utest_ll(min), __utest_ll(max), RT_TRUE, __FILE__, \
                        __LINE__, __func__, #value)
-#define uassert_not_in_range(value, min, max)                                                      \
-    utest_assert_range((long long)(value), (long long)(min), (long long)(max), RT_FALSE, __FILE__, \
+#define uassert_not_in_range(value, min, max)                                                   \
+    utest_assert_range(__utest_ll(value), __utest_ll(min), __utest_ll(max), RT_FALSE, __FILE__, \
                        __LINE__, __func__, #value)
 
 #ifdef __cplusplus

@@ -24,6 +24,9 @@ static void test_lookup(void)
     uassert_null(msh_find_cmd("no_such_command"));
     uassert_null(msh_find_cmd("__cmd_help")); /* names are looked up without the prefix */
     uassert_null(msh_find_cmd(RT_NULL));
+    /* pointers are accepted by the integer asserts too (as in RT-Thread), also on 32 bits */
+    uassert_int_equal(msh_find_cmd("ps"), msh_find_cmd("ps"));
+    uassert_int_not_equal(msh_find_cmd("ps"), RT_NULL);
 }
 
 static void test_capture_output(void)
