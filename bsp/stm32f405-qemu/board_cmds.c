@@ -26,12 +26,20 @@ static void fault_bus(void)
     (void)*(volatile rt_uint32_t *)0x60000000u;
 }
 
+/* Raise IRQ 0 (WWDG), which has no handler: the fault dump runs in interrupt context. */
+static void fault_irq(void)
+{
+    rt_hw_interrupt_umask(0);
+    *(volatile rt_uint32_t *)0xE000E200u = 1u; /* NVIC_ISPR0: set pending */
+    __asm__ volatile("dsb\n isb" ::: "memory");
+}
+
 static int cmd_fault(int argc, char **argv)
 {
     static const struct {
         const char *name;
         void (*fn)(void);
-    } kinds[] = {{"udf", fault_udf}, {"div0", fault_div0}, {"bus", fault_bus}};
+    } kinds[] = {{"udf", fault_udf}, {"div0", fault_div0}, {"bus", fault_bus}, {"irq", fault_irq}};
 
     for (rt_size_t i = 0; argc == 2 && i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         if (rt_strcmp(argv[1], kinds[i].name) == 0) {
@@ -40,7 +48,7 @@ static int cmd_fault(int argc, char **argv)
             return -RT_ERROR;
         }
     }
-    rt_kprintf("usage: fault udf|div0|bus   (halts the system with a register dump)\n");
+    rt_kprintf("usage: fault udf|div0|bus|irq   (halts the system with a register dump)\n");
     return -RT_EINVAL;
 }
 MSH_CMD_EXPORT_ALIAS(cmd_fault, fault, trigger a CPU fault and halt with a dump);

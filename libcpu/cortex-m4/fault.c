@@ -10,6 +10,8 @@
 
 #define CFSR_MMARVALID    (1u << 7)
 #define CFSR_BFARVALID    (1u << 15)
+#define CFSR_STKERR       (1u << 12) /* bus fault while stacking the exception frame */
+#define CFSR_MSTKERR      (1u << 4)  /* MPU fault while stacking the exception frame */
 #define HFSR_DEBUGEVT     (1u << 31)
 #define HFSR_FORCED       (1u << 30)
 #define BKPT_SEMIHOST     0xBEABu
@@ -51,10 +53,19 @@ static rt_uint32_t fault_ipsr(void)
  * Without a debugger the BKPT escalates to HardFault (QEMU sets HFSR.FORCED, silicon
  * HFSR.DEBUGEVT) or, with the debug monitor enabled, raises DebugMon.
  */
+/* The hardware could not write the frame (stack overflowed into unmapped memory). */
+static int fault_frame_lost(void)
+{
+    return (SCB_CFSR & (CFSR_STKERR | CFSR_MSTKERR)) != 0;
+}
+
 static int fault_is_lost_semihost(struct cm4_exc_frame *f)
 {
     rt_uint32_t ipsr = fault_ipsr();
 
+    if (fault_frame_lost()) {
+        return 0;
+    }
     if (ipsr != 3 && ipsr != 12) {
         return 0;
     }
@@ -79,7 +90,7 @@ static const char *fault_name(rt_uint32_t ipsr)
     case 5: return "BusFault";
     case 6: return "UsageFault";
     case 12: return "DebugMon";
-    default: return "fault";
+    default: return RT_NULL;
     }
 }
 
@@ -105,6 +116,9 @@ static void fault_print_cause(rt_uint32_t cfsr, rt_uint32_t hfsr)
     }
     if (hfsr & (1u << 1)) {
         rt_hw_console_output(" VECTTBL");
+    }
+    if (cfsr == 0 && (hfsr & ((1u << 30) | (1u << 1))) == 0) {
+        rt_hw_console_output(" none recorded (not a fault: an exception without handler)");
     }
     rt_hw_console_output("\n");
 }
@@ -178,9 +192,19 @@ void rt_hw_fault_entry(struct cm4_exc_frame *f, rt_uint32_t exc_return, struct c
         return;
     }
     __asm__ volatile("cpsid i");
-    fault_printf("\n*** %s in %s", fault_name(ipsr), from_thread ? "thread" : "interrupt");
+    if (fault_name(ipsr) != RT_NULL) {
+        fault_printf("\n*** %s", fault_name(ipsr));
+    } else {
+        /* NMI, SVCall or an interrupt nobody installed a handler for (vectors.c) */
+        fault_printf("\n*** unexpected exception %u (IRQ %d)", ipsr, (int)ipsr - 16);
+    }
+    fault_printf(" in %s", from_thread ? "thread" : "interrupt");
     fault_printf(" '%s' ***\n", t != RT_NULL ? t->parent.name : "(none)");
-    fault_print_regs(f, c, exc_return);
+    if (fault_frame_lost()) {
+        fault_printf("exception frame not stacked (stack overflow?), sp 0x%08x\n", (rt_uint32_t)f);
+    } else {
+        fault_print_regs(f, c, exc_return);
+    }
     fault_print_status();
     if (t != RT_NULL && from_thread) {
         /* Dump from the hardware-stacked frame up: the frame itself, then the caller's data. */

@@ -278,6 +278,23 @@ def test_fault(elf, kind, exc, cause, func):
     return dump
 
 
+def test_fault_irq(elf):
+    sh = boot(elf)
+    try:
+        sh.sendline("fault irq")
+        status = sh.wait_exit(20)
+    finally:
+        sh.close()
+    dump = sh.transcript().replace("\r", "")
+    # The interrupt preempted tshell: the dump names the interrupted thread.
+    ok = ("*** unexpected exception 16 (IRQ 0) in thread 'tshell' ***" in dump and
+          re.search(r"pc : 0x[0-9a-f]{8}", dump) is not None and "system halted" in dump)
+    check("fault irq: an interrupt without handler is dumped and halts", ok,
+          "" if ok else dump[-600:])
+    check("fault irq: QEMU exits with status %d" % FAULT_EXIT, status == FAULT_EXIT,
+          "status %s" % status)
+
+
 def test_bus_fault_address(elf):
     dump = test_fault(elf, "bus", "BusFault", "PRECISERR", "fault_bus")
     check("bus fault reports BFAR 0x60000000", "BFAR: 0x60000000" in dump)
@@ -316,7 +333,7 @@ def main():
         tests = [(test_size, elf), (test_console, elf), (test_paste, elf), (test_gpio, elf),
                  (test_fault, elf, "udf", "UsageFault", "UNDEFINSTR", "fault_udf"),
                  (test_fault, elf, "div0", "UsageFault", "DIVBYZERO", "fault_div0"),
-                 (test_bus_fault_address, elf), (test_reboot, elf),
+                 (test_bus_fault_address, elf), (test_fault_irq, elf), (test_reboot, elf),
                  (test_no_semihosting, elf), (test_utest, elf)]
         for t in tests:
             run_test(t[0].__name__, t[0], *t[1:])
