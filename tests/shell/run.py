@@ -364,6 +364,18 @@ def tab_arguments(sh):
     check(sh.cmd("shtest_complete off") == "", "hook removed")
 
 
+@test
+def echo_off(sh):
+    sh.cmd("shtest_echo off")
+    sh.send(b"shtest_args secet" + KEY_LEFT * 2 + b"r" + KEY_END + b"\r")
+    text = sh.wait_prompt()
+    check(text.startswith("\nargc=2\n"), "nothing echoed but the newline", text)
+    check(args_of(text) == ["secret"], "editing works without echo", text)
+    check("Usage: shtest_echo on|off (now off)" in sh.cmd("shtest_echo"), "finsh_get_echo")
+    sh.cmd("shtest_echo on")
+    check(sh.cmd("shtest_args visible").startswith("argc=2"), "echo back on")
+
+
 # ---- line control ------------------------------------------------------------------------
 
 @test

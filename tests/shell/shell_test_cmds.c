@@ -333,3 +333,17 @@ static int shtest_complete(int argc, char **argv)
 /* clang-format off */
 MSH_CMD_EXPORT(shtest_complete, install a test argument-completion hook [shell test]);
 /* clang-format on */
+
+/* Echo of typed characters on or off (finsh_set_echo). */
+static int shtest_echo(int argc, char **argv)
+{
+    if (argc == 2 && (rt_strcmp(argv[1], "on") == 0 || rt_strcmp(argv[1], "off") == 0)) {
+        finsh_set_echo(argv[1][1] == 'n');
+        return 0;
+    }
+    rt_kprintf("Usage: shtest_echo on|off (now %s)\n", finsh_get_echo() ? "on" : "off");
+    return -RT_EINVAL;
+}
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_echo, switch the shell echo [shell test]);
+/* clang-format on */
