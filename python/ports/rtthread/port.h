@@ -1,0 +1,91 @@
+/* rtlang's Python port onto the RT-Thread kernel: shared state of one `python` session. */
+#ifndef PY_PORT_H__
+#define PY_PORT_H__
+
+#include <rtthread.h>
+#include "rtpy.h"
+
+#ifndef PY_PORT_HEAP_SIZE
+#define PY_PORT_HEAP_SIZE (48 * 1024) /* default GC heap of `python`, bytes */
+#endif
+#ifndef PY_PORT_HEAP_MIN
+#define PY_PORT_HEAP_MIN (4 * 1024) /* smallest -X heapsize accepted */
+#endif
+#ifndef PY_PORT_VSTACK
+#define PY_PORT_VSTACK 1024 /* values in the VM's frame stack */
+#endif
+#ifndef PY_PORT_STACK_MIN
+#define PY_PORT_STACK_MIN (6 * 1024) /* a calling thread with less stack is refused */
+#endif
+#ifndef PY_PORT_STACK_RESERVE
+#define PY_PORT_STACK_RESERVE 1536 /* C stack kept back from the interpreter's budget */
+#endif
+#ifndef PY_PORT_RX_SIZE
+#define PY_PORT_RX_SIZE 256 /* console input buffered while Python runs (power of 2) */
+#endif
+#ifndef PY_PORT_LINE_MAX
+#define PY_PORT_LINE_MAX 256 /* longest REPL line */
+#endif
+#ifndef PY_PORT_HISTORY
+#define PY_PORT_HISTORY 8 /* REPL history entries */
+#endif
+#ifndef PY_PORT_INPUT_MAX
+#define PY_PORT_INPUT_MAX 4096 /* longest multi-line input, paste or raw-REPL program */
+#endif
+
+#define PY_PORT_VERSION "0.1.0"
+
+struct py_port {
+    rtpy_vm *vm;
+    void *heap;            /* rt_malloc()ed buffer holding the VM and its GC heap */
+    rt_size_t heap_size;   /* GC heap part of it */
+    rtpy_hal hal;
+    rt_device_t console;
+    rt_err_t (*saved_rx_indicate)(rt_device_t dev, rt_size_t size);
+    rt_uint16_t saved_oflag;
+    struct rt_semaphore rx_sem;      /* input arrived */
+    struct rt_semaphore intr_sem;    /* Ctrl-C pressed: wakes interruptible sleeps */
+    volatile rt_bool_t running;      /* Python code executing: Ctrl-C interrupts it */
+    volatile int intr_char;          /* interrupt character, -1 when disabled */
+    volatile rt_uint16_t rx_head, rx_tail;
+    rt_uint8_t rx_buf[PY_PORT_RX_SIZE];
+    char *input;                     /* PY_PORT_INPUT_MAX bytes: multi-line input buffer */
+    char history[PY_PORT_HISTORY][PY_PORT_LINE_MAX];
+    int history_len;
+    rt_list_t kobjs; /* kernel objects Python created (port_mod.c) */
+    rtpy_val irq_pins; /* pins and timers with a handler, kept for the GC (port_mod.c) */
+    rt_bool_t soft_reset; /* machine.soft_reset() asked for a fresh VM */
+};
+
+/* The session of the running `python` command (one at a time: the console is shared). */
+extern struct py_port *py_port_active;
+
+/* Console (port_console.c). */
+rt_err_t py_console_attach(struct py_port *port);
+void py_console_detach(struct py_port *port);
+int py_console_getc(struct py_port *port, rt_int32_t timeout); /* -1 timeout, -2 end of input */
+void py_console_write(struct py_port *port, const char *buf, rt_size_t len);
+void py_console_puts(struct py_port *port, const char *s);
+
+/* HAL and VM lifecycle (port_hal.c). */
+void py_port_hal_init(struct py_port *port);
+rt_err_t py_port_vm_start(struct py_port *port);
+void py_port_vm_stop(struct py_port *port);
+/* Runs code with Ctrl-C armed; returns the rtpy status. An exception stays pending (the
+ * caller prints it with rtpy_print_exception) except in RTPY_MODE_SINGLE, which prints it. */
+int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name,
+                 int mode);
+/* Sleeps up to `us`, returning early when Ctrl-C is pressed (the VM then raises). */
+void py_port_sleep_us(struct py_port *port, rt_uint64_t us);
+
+/* Deletes the kernel objects the session's Python code created (port_mod.c). */
+void port_kobj_delete_all(struct py_port *port);
+
+/* REPL (port_repl.c): returns when the user leaves with Ctrl-D. */
+void py_repl_run(struct py_port *port);
+
+/* Port modules (mod*.c). */
+struct py_module_def;
+extern const struct py_module_def *const py_port_modules[];
+
+#endif /* PY_PORT_H__ */

@@ -1,0 +1,226 @@
+/* The interpreter's HAL on RT-Thread: console streams, clocks, interruptible sleep, files
+ * through DFS; and the VM's lifecycle for one `python` session. */
+#include "port.h"
+#ifdef RT_USING_DFS
+#include <dfs_posix.h>
+#endif
+
+/* Microseconds since boot, finer than a tick where the board can tell (port_clock_*.c). */
+rt_uint64_t py_port_ticks_us(void);
+
+static void hal_write(void *user, int fd, const char *buf, size_t len)
+{
+    py_console_write(user, buf, len);
+}
+
+/* input(): one line with echo and backspace, ending with '\n'. */
+static long hal_read(void *user, char *buf, size_t len)
+{
+    struct py_port *port = user;
+    size_t n = 0;
+
+    while (n + 1 < len) {
+        int ch = py_console_getc(port, RT_WAITING_FOREVER);
+
+        if (ch < 0 || ch == 4) { /* end of input, Ctrl-D */
+            break;
+        }
+        if (ch == '\r' || ch == '\n') {
+            py_console_puts(port, "\n");
+            buf[n++] = '\n';
+            break;
+        }
+        if ((ch == 8 || ch == 127) && n > 0) {
+            n--;
+            py_console_puts(port, "\b \b");
+        } else if (ch >= ' ') {
+            buf[n++] = (char)ch;
+            py_console_write(port, buf + n - 1, 1);
+        }
+    }
+    return (long)n;
+}
+
+static uint64_t hal_ticks_us(void *user)
+{
+    return py_port_ticks_us();
+}
+
+static double hal_time(void *user)
+{
+    return (double)py_port_ticks_us() / 1e6; /* no RTC: seconds since boot */
+}
+
+void py_port_sleep_us(struct py_port *port, rt_uint64_t us)
+{
+    rt_uint64_t end = py_port_ticks_us() + us;
+    rt_uint64_t tick_us = 1000000 / RT_TICK_PER_SECOND;
+
+    /* Block for whole ticks on the interrupt semaphore: Ctrl-C ends the sleep at once. */
+    while (us > tick_us) {
+        rt_int32_t ticks = (rt_int32_t)(us / tick_us);
+
+        if (rt_sem_take(&port->intr_sem, ticks) == RT_EOK) {
+            return;
+        }
+        us = end > py_port_ticks_us() ? end - py_port_ticks_us() : 0;
+    }
+    while (py_port_ticks_us() < end) {
+        /* below one tick: busy-wait on the fine clock */
+    }
+}
+
+static void hal_sleep_us(void *user, uint64_t us)
+{
+    py_port_sleep_us(user, us);
+}
+
+#ifdef RT_USING_DFS
+/* fopen()-style mode to open(2) flags; -1 for a bad mode. */
+static int mode_flags(const char *mode)
+{
+    int plus = rt_strchr(mode, '+') != RT_NULL;
+
+    switch (mode[0]) {
+    case 'r': return plus ? O_RDWR : O_RDONLY;
+    case 'w': return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
+    case 'a': return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
+    case 'x': return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL;
+    default: return -1;
+    }
+}
+
+static rtpy_file hal_file_open(void *user, const char *path, const char *mode, int *err)
+{
+    int flags = mode_flags(mode), fd;
+
+    if (flags < 0) {
+        *err = EINVAL;
+        return RT_NULL;
+    }
+    fd = dfs_open(path, flags);
+    if (fd < 0) {
+        *err = (int)rt_get_errno();
+        return RT_NULL;
+    }
+    return (rtpy_file)(rt_ubase_t)(fd + 1); /* never NULL */
+}
+
+static int file_fd(rtpy_file f)
+{
+    return (int)(rt_ubase_t)f - 1;
+}
+
+static long hal_file_read(void *user, rtpy_file f, void *buf, size_t len)
+{
+    long n = (long)dfs_read(file_fd(f), buf, len);
+
+    return n < 0 ? -(long)rt_get_errno() : n;
+}
+
+static long hal_file_write(void *user, rtpy_file f, const void *buf, size_t len)
+{
+    long n = (long)dfs_write(file_fd(f), buf, len);
+
+    return n < 0 ? -(long)rt_get_errno() : n;
+}
+
+static long hal_file_seek(void *user, rtpy_file f, long off, int whence)
+{
+    long pos = (long)dfs_lseek(file_fd(f), off, whence);
+
+    return pos < 0 ? -(long)rt_get_errno() : pos;
+}
+
+static int hal_file_close(void *user, rtpy_file f)
+{
+    return dfs_close(file_fd(f)) < 0 ? -(int)rt_get_errno() : 0;
+}
+
+static int hal_stat(void *user, const char *path)
+{
+    struct stat st;
+
+    if (dfs_stat(path, &st) != 0) {
+        return 0;
+    }
+    return S_ISDIR(st.st_mode) ? 2 : 1;
+}
+#endif /* RT_USING_DFS */
+
+void py_port_hal_init(struct py_port *port)
+{
+    rtpy_hal *hal = &port->hal;
+    rt_thread_t self = rt_thread_self();
+
+    rt_memset(hal, 0, sizeof(*hal));
+    hal->user = port;
+    hal->write = hal_write;
+    hal->read = hal_read;
+    hal->ticks_us = hal_ticks_us;
+    hal->time = hal_time;
+    hal->sleep_us = hal_sleep_us;
+#ifdef RT_USING_DFS
+    hal->file_open = hal_file_open;
+    hal->file_read = hal_file_read;
+    hal->file_write = hal_file_write;
+    hal->file_seek = hal_file_seek;
+    hal->file_close = hal_file_close;
+    hal->stat = hal_stat;
+#endif
+    hal->stack_size = self->stack_size - PY_PORT_STACK_RESERVE;
+    hal->vstack_size = PY_PORT_VSTACK;
+    hal->modules = py_port_modules;
+    hal->platform = "rt-thread";
+}
+
+rt_err_t py_port_vm_start(struct py_port *port)
+{
+    rt_size_t size = rtpy_overhead(&port->hal) + port->heap_size;
+
+    rt_list_init(&port->kobjs);
+    port->irq_pins = 0;
+    port->soft_reset = RT_FALSE;
+    port->heap = rt_malloc(size);
+    if (port->heap == RT_NULL) {
+        return -RT_ENOMEM;
+    }
+    port->vm = rtpy_create(port->heap, size, &port->hal);
+    if (port->vm == RT_NULL) {
+        rt_free(port->heap);
+        port->heap = RT_NULL;
+        return -RT_ENOMEM;
+    }
+    /* each call prepends: sys.path becomes ['', '/lib', '/scripts'] */
+    rtpy_add_path(port->vm, "/scripts");
+    rtpy_add_path(port->vm, "/lib");
+    rtpy_add_path(port->vm, "");
+    return RT_EOK;
+}
+
+void py_port_vm_stop(struct py_port *port)
+{
+    port_kobj_delete_all(port); /* semaphores, timers... the session created */
+    rtpy_destroy(port->vm);
+    port->vm = RT_NULL;
+    rt_free(port->heap);
+    port->heap = RT_NULL;
+}
+
+int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name,
+                 int mode)
+{
+    int status;
+
+    while (rt_sem_trytake(&port->intr_sem) == RT_EOK) {
+        /* forget Ctrl-C presses that came while no code ran */
+    }
+    port->running = RT_TRUE;
+    if (mode == RTPY_MODE_SINGLE) {
+        status = rtpy_repl_exec(port->vm, src, len);
+    } else {
+        status = rtpy_exec(port->vm, src, len, name, mode, RT_NULL);
+    }
+    port->running = RT_FALSE;
+    return status;
+}
