@@ -321,10 +321,25 @@ static rt_bool_t utest_name_matches(const char *name, const char *pattern)
     return rt_strncmp(name, pattern, n) == 0 && (name[n] == '\0' || name[n] == '.');
 }
 
+#define UTEST_FAILED_NAMES 16 /* failed test cases named again before the summary */
+
 struct utest_totals {
     rt_uint32_t passed;
     rt_uint32_t failed;
+    const char *failed_names[UTEST_FAILED_NAMES];
 };
+
+/* Repeat the failed test cases at the end, where a long log is easiest to read. */
+static void utest_print_failed(const struct utest_totals *totals)
+{
+    for (rt_uint32_t i = 0; i < totals->failed && i < UTEST_FAILED_NAMES; i++) {
+        UTEST_PRINT("E", "[  FAILED  ] [ summary  ] testcase (%s)", totals->failed_names[i]);
+    }
+    if (totals->failed > UTEST_FAILED_NAMES) {
+        UTEST_PRINT("E", "[  FAILED  ] [ summary  ] ... and %u more",
+                    (unsigned)(totals->failed - UTEST_FAILED_NAMES));
+    }
+}
 
 static rt_uint32_t utest_run_pass(const char *pattern, struct utest_totals *totals)
 {
@@ -340,8 +355,8 @@ static rt_uint32_t utest_run_pass(const char *pattern, struct utest_totals *tota
         matched++;
         if (utest_testcase_run_one(tc)) {
             totals->passed++;
-        } else {
-            totals->failed++;
+        } else if (totals->failed++ < UTEST_FAILED_NAMES) {
+            totals->failed_names[totals->failed - 1] = tc->name;
         }
     }
     return matched;
@@ -362,7 +377,7 @@ static rt_bool_t utest_claim(void)
 
 static int utest_run_loops(const char *pattern, rt_uint32_t loops)
 {
-    struct utest_totals totals = {0, 0};
+    struct utest_totals totals = {0};
 
     if (!utest_claim()) {
         UTEST_PRINT("E", "[==========] [ utest    ] a test run is already in progress");
@@ -376,6 +391,7 @@ static int utest_run_loops(const char *pattern, rt_uint32_t loops)
         }
         UTEST_PRINT("I", "[==========] [ utest    ] finished");
     }
+    utest_print_failed(&totals);
     rt_kprintf("utest: %u passed, %u failed\n", (unsigned)totals.passed, (unsigned)totals.failed);
     utest_busy = RT_FALSE;
     return (int)totals.failed;
