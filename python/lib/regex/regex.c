@@ -206,6 +206,7 @@ typedef struct comp {
     int nnames;
     const char *err;
     size_t errpos, dpos, dlen;
+    int group, prev_group; /* for "redefinition of group name" */
 } comp;
 
 static int fail(comp *c, const char *msg, size_t pos)
@@ -544,8 +545,13 @@ static int named_group(comp *c, size_t start)
     if (len < 0) {
         return -1;
     }
-    if (find_name(c, c->pat + off, (size_t)len) >= 0) {
-        return fail(c, "redefinition of group name", off);
+    int prev = find_name(c, c->pat + off, (size_t)len);
+    if (prev >= 0) {
+        if (!c->err) {
+            c->group = c->ngroups + 1;
+            c->prev_group = prev;
+        }
+        return fail_d(c, "redefinition of group name", off, off, off + (size_t)len);
     }
     if (c->nnames == MAX_NAMES) {
         return fail(c, "too many named groups", off);
@@ -964,11 +970,14 @@ int re_compile(const char *pat, size_t len, unsigned flags, void *buf, size_t bu
     c.flags = flags;
     err->msg = NULL;
     err->pos = err->need = err->detail_pos = err->detail_len = 0;
+    err->group = err->prev_group = 0;
     if (compile_pass(&c) < 0) {
         err->msg = c.err;
         err->pos = c.errpos;
         err->detail_pos = c.dpos;
         err->detail_len = c.dlen;
+        err->group = c.group;
+        err->prev_group = c.prev_group;
         return RE_ESYNTAX;
     }
     size_t need = sizeof(re_prog) + (c.pc + names_words(&c)) * sizeof(int32_t);

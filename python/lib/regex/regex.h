@@ -52,6 +52,8 @@ typedef struct re_error {
     /* Pattern text the message refers to (e.g. "\\q" for "bad escape"),
      * detail_len 0 if none: CPython appends it to the message. */
     size_t detail_pos, detail_len;
+    /* "redefinition of group name": the new and the earlier group number. */
+    int group, prev_group;
 } re_error;
 
 typedef struct re_prog re_prog;

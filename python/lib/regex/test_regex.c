@@ -68,8 +68,12 @@ static void run_error(const struct vec *v)
     } else if (err.detail_len) {
         /* The re module's rendering: names are quoted, other text is not. */
         int quote = strstr(err.msg, "name") != NULL;
-        snprintf(msg, sizeof msg, quote ? "%s '%.*s'" : "%s %.*s", err.msg, (int)err.detail_len,
-                 v->pat + err.detail_pos);
+        int n = snprintf(msg, sizeof msg, quote ? "%s '%.*s'" : "%s %.*s", err.msg,
+                         (int)err.detail_len, v->pat + err.detail_pos);
+        if (err.group) {
+            snprintf(msg + n, sizeof msg - (size_t)n, " as group %d; was group %d", err.group,
+                     err.prev_group);
+        }
     } else {
         snprintf(msg, sizeof msg, "%s", err.msg);
     }
@@ -83,10 +87,8 @@ static void test_iteration(void)
     static const struct {
         const char *pat, *text, *want;
     } cases[] = {
-        {"a*", "baaa", "0-0 1-4 4-4"},
-        {"x*", "abxd", "0-0 1-1 2-3 3-3 4-4"},
-        {"\\b", "a b", "0-0 1-1 2-2 3-3"},
-        {"a|", "aab", "0-1 1-2 2-2 3-3"},
+        {"a*", "baaa", "0-0 1-4 4-4"},        {"x*", "abxd", "0-0 1-1 2-3 3-3 4-4"},
+        {"\\b", "a b", "0-0 1-1 2-2 3-3"},    {"a|", "aab", "0-1 1-2 2-2 3-3"},
         {"(?=a)|a", "aa", "0-0 0-1 1-1 1-2"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
