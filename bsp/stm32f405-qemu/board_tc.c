@@ -4,6 +4,7 @@
 #include <rtdevice.h>
 #include <utest.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include "board.h"
 #include "drv_gpio.h"
@@ -111,11 +112,53 @@ static void test_libc_heap(void)
     uassert_null(malloc(1024 * 1024));
 }
 
+static char s_cap[64];
+static rt_size_t s_cap_len;
+
+static rt_ssize_t capture_write(rt_device_t dev, rt_off_t pos, const void *buf, rt_size_t size)
+{
+    rt_size_t n = size < sizeof(s_cap) - 1 - s_cap_len ? size : sizeof(s_cap) - 1 - s_cap_len;
+
+    rt_memcpy(s_cap + s_cap_len, buf, n);
+    s_cap_len += n;
+    s_cap[s_cap_len] = '\0';
+    return (rt_ssize_t)size;
+}
+
+/* newlib's printf reaches the console device through _write (captured for a moment here). */
+static void test_libc_stdio(void)
+{
+    rt_device_t console = rt_console_get_device();
+    rt_ssize_t (*saved)(rt_device_t, rt_off_t, const void *, rt_size_t);
+    rt_base_t level;
+    int n;
+
+    uassert_not_null(console);
+    if (console == RT_NULL) {
+        return;
+    }
+    s_cap_len = 0;
+    fflush(stdout);
+    level = rt_hw_interrupt_disable();
+    saved = console->write;
+    console->write = capture_write;
+    rt_hw_interrupt_enable(level);
+    n = printf("newlib %d %s\n", 42, "ok");
+    fflush(stdout);
+    fprintf(stderr, "err\n");
+    level = rt_hw_interrupt_disable();
+    console->write = saved;
+    rt_hw_interrupt_enable(level);
+    uassert_int_equal(n, 13);
+    uassert_str_equal(s_cap, "newlib 42 ok\nerr\n");
+}
+
 static void bsp_testcase(void)
 {
     UTEST_UNIT_RUN(test_pin_names);
     UTEST_UNIT_RUN(test_pin_irq);
     UTEST_UNIT_RUN(test_us_delay);
     UTEST_UNIT_RUN(test_libc_heap);
+    UTEST_UNIT_RUN(test_libc_stdio);
 }
 UTEST_TC_EXPORT(bsp_testcase, "testcases.bsp.stm32f405", RT_NULL, RT_NULL, 10);
