@@ -81,24 +81,32 @@ void rt_hw_console_output(const char *str)
     }
 }
 
-/* Busy-wait on the SysTick down-counter (QEMU does not model the DWT cycle counter). */
-void rt_hw_us_delay(rt_uint32_t us)
+/* Busy-wait up to 1 ms on the SysTick down-counter (QEMU does not model the DWT counter). */
+static void board_delay_chunk(rt_uint32_t us)
 {
-    const rt_uint32_t per_us = BOARD_SYSCLK_HZ / 1000000u;
     rt_uint32_t reload = SYST_RVR + 1, last = SYST_CVR, elapsed = 0;
-    rt_uint32_t target = us * per_us;
+    rt_uint32_t target = us * (BOARD_SYSCLK_HZ / 1000000u);
 
-    if (!(SYST_CSR & SYST_CSR_ENABLE)) {
-        for (volatile rt_uint32_t i = 0; i < us * 20u; i++) {
-        }
-        return;
-    }
     while (elapsed < target) {
         rt_uint32_t now = SYST_CVR;
 
         elapsed += (now <= last) ? last - now : last + reload - now;
         last = now;
     }
+}
+
+void rt_hw_us_delay(rt_uint32_t us)
+{
+    if (!(SYST_CSR & SYST_CSR_ENABLE)) {
+        /* Before the tick runs: a rough loop is good enough for start-up delays. */
+        for (volatile rt_uint32_t i = 0; i < us * 20u; i++) {
+        }
+        return;
+    }
+    for (; us > 1000; us -= 1000) {
+        board_delay_chunk(1000); /* keeps us * cycles-per-us far from overflowing */
+    }
+    board_delay_chunk(us);
 }
 
 /* System reset; QEMU started with -no-reboot then exits with status 0. */
