@@ -59,12 +59,18 @@ static unsigned sim_deliverable(void)
     return atomic_load(&sim_pending) & atomic_load(&sim_unmasked);
 }
 
-/* Nudge the running thread's host thread. Async-signal-safe. */
+/* Nudge the running thread's host thread. Async-signal-safe. Never ourselves: while we
+ * dispatch, sim_current_tid briefly still names us, and a signal to self from the handler
+ * would be redelivered before the dispatch could progress (a livelock). Skipping is safe:
+ * the thread being dispatched checks the pending bits when it enables interrupts. */
 static void sim_kick(void)
 {
+    static __thread pid_t self;
     pid_t tid = atomic_load(&sim_current_tid);
 
-    if (tid != 0)
+    if (self == 0)
+        self = gettid();
+    if (tid != 0 && tid != self)
         tgkill(sim_pid, tid, SIM_IRQ_SIGNAL);
 }
 
