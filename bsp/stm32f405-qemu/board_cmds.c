@@ -75,8 +75,13 @@ static rt_uint32_t crc32_update(rt_uint32_t crc, const rt_uint8_t *p, rt_size_t 
     return ~crc;
 }
 
-/* Returns the number of bytes received before `total` or a 2 s silence. */
-static rt_size_t rxcheck_receive(rt_device_t dev, rt_size_t total, rt_uint32_t *crc)
+/*
+ * Returns the number of bytes received before `total` or a 2 s silence. A reader that sleeps
+ * `pause_ms` after each read is slower than the sender: the driver's RX flow control must
+ * hold the input back instead of letting the ring buffer overwrite it.
+ */
+static rt_size_t rxcheck_receive(rt_device_t dev, rt_size_t total, rt_uint32_t *crc,
+                                 rt_int32_t pause_ms)
 {
     rt_uint8_t buf[64];
     rt_size_t got = 0;
@@ -88,6 +93,9 @@ static rt_size_t rxcheck_receive(rt_device_t dev, rt_size_t total, rt_uint32_t *
         if (n > 0) {
             *crc = crc32_update(*crc, buf, (rt_size_t)n);
             got += (rt_size_t)n;
+            if (pause_ms > 0) {
+                rt_thread_mdelay(pause_ms);
+            }
         } else if (rt_sem_take(&rxcheck_sem, rt_tick_from_millisecond(2000)) != RT_EOK) {
             break;
         }
@@ -100,11 +108,13 @@ static int cmd_rxcheck(int argc, char **argv)
     rt_device_t dev = rt_console_get_device();
     rt_err_t (*saved)(rt_device_t dev, rt_size_t size);
     rt_uint32_t crc = 0;
-    long total = argc == 2 ? atol(argv[1]) : 0;
+    long total = argc >= 2 && argc <= 3 ? atol(argv[1]) : 0;
+    long pause_ms = argc == 3 ? atol(argv[2]) : 0;
     rt_size_t got;
 
-    if (total <= 0 || total > 1024 * 1024) {
-        rt_kprintf("usage: rxcheck BYTES   (1..1048576; then send exactly BYTES bytes)\n");
+    if (total <= 0 || total > 1024 * 1024 || pause_ms < 0 || pause_ms > 1000) {
+        rt_kprintf("usage: rxcheck BYTES [PAUSE_MS]   (BYTES 1..1048576, then send exactly BYTES"
+                   " bytes;\n       PAUSE_MS 0..1000: sleep after each read of up to 64 bytes)\n");
         return -RT_EINVAL;
     }
     if (dev == RT_NULL) {
@@ -115,7 +125,7 @@ static int cmd_rxcheck(int argc, char **argv)
     saved = dev->rx_indicate;
     rt_device_set_rx_indicate(dev, rxcheck_indicate);
     rt_kprintf("rxcheck: send %ld bytes\n", total);
-    got = rxcheck_receive(dev, (rt_size_t)total, &crc);
+    got = rxcheck_receive(dev, (rt_size_t)total, &crc, (rt_int32_t)pause_ms);
     rt_device_set_rx_indicate(dev, saved);
     rt_sem_detach(&rxcheck_sem);
     rt_kprintf("rxcheck: %u bytes, crc32 0x%08x%s\n", (unsigned)got, (unsigned)crc,

@@ -145,23 +145,33 @@ def test_console(elf):
 
 
 # -- 4 KB paste ---------------------------------------------------------------------------
-def test_paste(elf, size=4096):
+def test_paste(elf, size=4096, pause_ms=0):
     rng = random.Random(405)
     alphabet = bytes(range(0x20, 0x7F)) + b"\n\t"
     payload = bytes(rng.choice(alphabet) for _ in range(size))
     sh = boot(elf)
     try:
-        sh.sendline("rxcheck %d" % size)
+        sh.sendline("rxcheck %d %d" % (size, pause_ms))
         sh.expect(r"rxcheck: send %d bytes" % size)
         sh.send(payload)  # one write: QEMU gets the bytes as fast as the pipe allows
         m = sh.expect(r"rxcheck: (\d+) bytes, crc32 0x([0-9a-f]{8})", timeout=60)
         got, crc = int(m.group(1)), int(m.group(2), 16)
         want = zlib.crc32(payload)
-        check("4 KB paste arrives intact (count and CRC-32)", got == size and crc == want,
+        check("%d-byte paste arrives intact (reader pausing %d ms per read)" % (size, pause_ms),
+              got == size and crc == want,
               "got %d bytes crc 0x%08x, want %d bytes crc 0x%08x" % (got, crc, size, want))
         sh.wait_prompt()
         out = sh.cmd("help")
         check("shell still works after the paste", "rxcheck" in out)
+        if pause_ms:
+            return
+        # Paste 150 command lines (2 KB, more than the 1 KB RX ring) at once into the line
+        # editor, whose echo makes it the slow side: RX flow control must hold the rest.
+        sh.send(b"gpio PA5 read\r" * 150)
+        for i in range(150):
+            sh.expect(r"PA5 \(pin 5\) = 0", timeout=30)
+        sh.wait_prompt()
+        check("150 pasted command lines all run", b"not found" not in sh.buf)
     finally:
         sh.close()
 
@@ -331,7 +341,8 @@ def main():
     if not os.path.exists(elf) or shutil.which(QEMU) is None:
         check("firmware and %s present" % QEMU, False, elf)
     else:
-        tests = [(test_size, elf), (test_console, elf), (test_paste, elf), (test_gpio, elf),
+        tests = [(test_size, elf), (test_console, elf), (test_paste, elf), (test_paste, elf, 4096, 5),
+                 (test_gpio, elf),
                  (test_fault, elf, "udf", "UsageFault", "UNDEFINSTR", "fault_udf"),
                  (test_fault, elf, "div0", "UsageFault", "DIVBYZERO", "fault_div0"),
                  (test_bus_fault_address, elf), (test_fault_irq, elf), (test_reboot, elf),
