@@ -88,7 +88,11 @@ static void test_us_delay(void)
     rt_thread_mdelay(1); /* start right after a tick */
     t0 = rt_tick_get();
     rt_hw_us_delay(20000);
-    uassert_in_range(rt_tick_get() - t0, 19, 22);
+    /*
+     * At least the time asked for; the upper bound only catches a wrong clock constant, as a
+     * busy host may stall QEMU's virtual CPU for a few milliseconds now and then.
+     */
+    uassert_in_range(rt_tick_get() - t0, 19, 60);
 }
 
 static void test_libc_heap(void)

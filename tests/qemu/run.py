@@ -97,7 +97,8 @@ def test_utest(elf):
         sh.close()
     out = sh.transcript().replace("\r", "")
     m = re.findall(r"utest: (\d+) passed, (\d+) failed", out)
-    failed = [l for l in out.splitlines() if "[  FAILED  ]" in l or "[ FAILED ]" in l]
+    failed = [l for l in out.splitlines()
+              if "[  FAILED  ]" in l or "[ FAILED ]" in l or "[  ASSERT  ]" in l]
     if m:
         print("  utest: %s passed, %s failed" % m[-1])
     for line in failed[:20]:
