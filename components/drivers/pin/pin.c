@@ -149,3 +149,90 @@ rt_err_t rt_pin_irq_enable(rt_base_t pin, rt_uint8_t enabled)
 }
 
 #endif /* RT_USING_PIN */
+
+#if defined(RT_USING_PIN) && defined(RT_USING_FINSH)
+#include <finsh.h>
+
+/* `pin` shell command, as in RT-Thread 5.1: pin num|mode|read|write. */
+static const char *const pin_cmd_modes[] = {"output", "input", "input_pullup", "input_pulldown",
+                                            "output_od"};
+
+static rt_base_t pin_cmd_parse(const char *arg)
+{
+    rt_base_t pin = 0;
+
+    if (arg[0] >= '0' && arg[0] <= '9') {
+        for (; *arg >= '0' && *arg <= '9'; arg++)
+            pin = pin * 10 + (*arg - '0');
+        return *arg == '\0' ? pin : -RT_EINVAL;
+    }
+    return rt_pin_get(arg);
+}
+
+static int pin_cmd_usage(void)
+{
+    rt_kprintf("usage: pin num <name>            pin number of a name, e.g. PA5\n"
+               "       pin mode <pin> <mode>     output, input, input_pullup, input_pulldown,"
+               " output_od\n"
+               "       pin read <pin>\n"
+               "       pin write <pin> <level>   high/low or 1/0\n");
+    return -RT_EINVAL;
+}
+
+static int pin_cmd_mode(rt_base_t pin, const char *mode)
+{
+    for (rt_uint8_t m = 0; m < sizeof(pin_cmd_modes) / sizeof(pin_cmd_modes[0]); m++) {
+        if (rt_strcmp(mode, pin_cmd_modes[m]) == 0) {
+            rt_pin_mode(pin, m);
+            return 0;
+        }
+    }
+    rt_kprintf("pin: unknown mode '%s'\n", mode);
+    return -RT_EINVAL;
+}
+
+static int pin_cmd_write(rt_base_t pin, const char *level)
+{
+    if (rt_strcmp(level, "high") == 0 || rt_strcmp(level, "1") == 0)
+        rt_pin_write(pin, PIN_HIGH);
+    else if (rt_strcmp(level, "low") == 0 || rt_strcmp(level, "0") == 0)
+        rt_pin_write(pin, PIN_LOW);
+    else
+        return pin_cmd_usage();
+    return 0;
+}
+
+static int pin(int argc, char **argv)
+{
+    rt_base_t p;
+    rt_ssize_t level;
+
+    if (argc < 3)
+        return pin_cmd_usage();
+    p = pin_cmd_parse(argv[2]);
+    if (p < 0) {
+        rt_kprintf("pin: bad pin '%s'\n", argv[2]);
+        return -RT_EINVAL;
+    }
+    if (argc == 3 && rt_strcmp(argv[1], "num") == 0) {
+        rt_kprintf("%d\n", (int)p);
+        return 0;
+    }
+    if (argc == 3 && rt_strcmp(argv[1], "read") == 0) {
+        level = rt_pin_read(p);
+        if (level < 0) {
+            rt_kprintf("pin: cannot read '%s' (%d)\n", argv[2], (int)level);
+            return (int)level;
+        }
+        rt_kprintf("%s = %s\n", argv[2], level == PIN_HIGH ? "high" : "low");
+        return 0;
+    }
+    if (argc == 4 && rt_strcmp(argv[1], "mode") == 0)
+        return pin_cmd_mode(p, argv[3]);
+    if (argc == 4 && rt_strcmp(argv[1], "write") == 0)
+        return pin_cmd_write(p, argv[3]);
+    return pin_cmd_usage();
+}
+MSH_CMD_EXPORT(pin, pin[num | mode | read | write] operate GPIO pins);
+
+#endif
