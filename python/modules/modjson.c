@@ -157,7 +157,7 @@ static void enc_list(py_ctx *ctx, json_enc *e, py_val v)
 {
     size_t n;
     py_val *items;
-    py_get_items(ctx, v, &n, &items);
+    mod_get_items(ctx, v, &n, &items);
     if (!n) {
         mb_adds(ctx, &e->out, "[]");
         return;
@@ -171,7 +171,7 @@ static void enc_list(py_ctx *ctx, json_enc *e, py_val v)
         if (e->indent) {
             enc_newline(ctx, e);
         }
-        py_get_items(ctx, v, &n, &items); /* the list may change under us */
+        mod_get_items(ctx, v, &n, &items); /* the list may change under us */
         if (i < n) {
             enc_value(ctx, e, items[i]);
         }
@@ -223,7 +223,7 @@ static void enc_dict(py_ctx *ctx, json_enc *e, py_val v)
     size_t n;
     py_val *pairs;
     py_val list = dict_pairs(ctx, e, v);
-    py_get_items(ctx, list, &n, &pairs);
+    mod_get_items(ctx, list, &n, &pairs);
     if (!n) {
         mb_adds(ctx, &e->out, "{}");
         return;
@@ -285,7 +285,7 @@ static void enc_separators(py_ctx *ctx, json_enc *e, py_val seps)
     if (seps != PY_NONE) {
         size_t n;
         py_val *items;
-        py_get_items(ctx, seps, &n, &items);
+        mod_get_items(ctx, seps, &n, &items);
         if (n != 2) {
             py_raise(ctx, &py_type_ValueError, "too many values to unpack (expected 2)");
         }
@@ -654,7 +654,7 @@ static py_val finish_object(py_ctx *ctx, json_dec *d, py_val pairs)
     }
     size_t n;
     py_val *items, dict = py_dict_new(ctx);
-    py_get_items(ctx, pairs, &n, &items);
+    mod_get_items(ctx, pairs, &n, &items);
     for (size_t i = 0; i < n; i++) {
         py_tuple *kv = PY_PTR(items[i]);
         py_dict_set(ctx, dict, kv->items[0], kv->items[1]);

@@ -236,7 +236,7 @@ static void tm_fields(py_ctx *ctx, py_val t, int64_t *f)
 {
     size_t n;
     py_val *items;
-    py_get_items(ctx, t, &n, &items);
+    mod_get_items(ctx, t, &n, &items);
     if (n != TM_N) {
         py_raise(ctx, &py_type_TypeError, "mktime(): illegal time tuple argument");
     }

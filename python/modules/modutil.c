@@ -78,3 +78,22 @@ char *mod_bytearray_data(py_ctx *ctx, py_val v, size_t *len)
     /* py_str_get returns the bytearray's own storage. */
     return (char *)py_str_get(ctx, v, len);
 }
+
+void mod_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items)
+{
+    for (const py_type *t = py_type_of(seq); t; t = t->base_type) {
+        if (t == &py_type_tuple) {
+            py_tuple *tp = PY_PTR(seq);
+            *n = tp->len;
+            *items = tp->items;
+            return;
+        }
+        if (t == &py_type_list) {
+            py_list *l = PY_PTR(seq);
+            *n = l->len;
+            *items = l->items;
+            return;
+        }
+    }
+    py_raise(ctx, &py_type_TypeError, "expected tuple/list, got %s", py_type_of(seq)->name);
+}

@@ -25,6 +25,11 @@ const char *mod_bytes_get(py_ctx *ctx, py_val v, size_t *len);
 /* Writable data of a bytearray; TypeError otherwise. */
 char *mod_bytearray_data(py_ctx *ctx, py_val v, size_t *len);
 
+/* Items of a tuple or list, including instances of their subclasses
+ * (native ones like struct_time or namedtuples, and classes); TypeError
+ * otherwise. */
+void mod_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items);
+
 /* Module-specific exception classes: defined with the core's macro when it
  * exists, else they fall back to the given built-in base class. */
 #ifdef PY_DEFINE_EXC
