@@ -704,6 +704,26 @@ static void nt_keywords(py_ctx *ctx, nt_type *nt, size_t nk, const py_val *kw, p
     }
 }
 
+/* CPython's "missing 2 required positional arguments: 'x' and 'y'". */
+static _Noreturn void missing_error(py_ctx *ctx, nt_type *nt, const py_val *vals, size_t missing)
+{
+    mod_buf b;
+    mb_init(ctx, &b, 64);
+    size_t seen = 0;
+    for (size_t f = 0; f < nt_nfields(nt); f++) {
+        if (vals[f] != PY_NULL) {
+            continue;
+        }
+        if (seen) {
+            mb_adds(ctx, &b, missing == 2 ? " and " : seen + 1 == missing ? ", and " : ", ");
+        }
+        mb_add_val(ctx, &b, nt_field(nt, f), PY_PRINT_REPR);
+        seen++;
+    }
+    py_raise(ctx, &py_type_TypeError, "%s.__new__() missing %d required positional argument%s: %S",
+             nt->type.name, (int)missing, missing == 1 ? "" : "s", mb_to_str(ctx, &b));
+}
+
 static py_val nt_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk, const py_val *args)
 {
     nt_type *nt = nt_of_type(type);
