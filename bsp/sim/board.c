@@ -3,7 +3,6 @@
 #include <rtthread.h>
 #include "board.h"
 #include "sim.h"
-#include <string.h>
 
 #ifndef RT_SIM_HEAP_SIZE
 #define RT_SIM_HEAP_SIZE (1024 * 1024)
@@ -31,7 +30,7 @@ void rt_hw_board_init(void)
 
 void rt_hw_console_output(const char *str)
 {
-    sim_uart_host_write(str, strlen(str));
+    sim_uart_console_output(str);
 }
 
 int rt_hw_console_getchar(void)

@@ -21,6 +21,9 @@ int sim_uart_host_getc(void);
 /* Write bytes to the host's stdout, retrying partial writes. Any context. */
 void sim_uart_host_write(const char *buf, rt_size_t len);
 
+/* rt_hw_console_output: raw bytes, plus "\r" before "\n" on a raw-mode terminal. */
+void sim_uart_console_output(const char *str);
+
 /* Virtual GPIO host side (drv_gpio.c): open the --gpio-log file. */
 void sim_gpio_host_start(void);
 

@@ -10,9 +10,12 @@
 #include "board.h"
 #include "sim.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <string.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +37,7 @@ static struct termios sim_tty_saved;
 static atomic_int sim_tty_raw;
 static pthread_t sim_reader;
 static int sim_reader_started;
+static int sim_reader_wake[2] = {-1, -1}; /* written at exit to end the reader */
 
 /* Output of the device write in progress on this host (= RT) thread, see sim_uart_write. */
 static __thread struct {
@@ -56,6 +60,24 @@ void sim_uart_host_write(const char *buf, rt_size_t len)
         buf += n;
         len -= (rt_size_t)n;
     }
+}
+
+/* The raw console (rt_hw_console_output) sends "\n" alone; a terminal in raw mode needs the
+ * "\r" its output processing would have added, so it is added here, for the terminal only. */
+void sim_uart_console_output(const char *str)
+{
+    const char *nl;
+
+    if (!atomic_load(&sim_tty_raw) || !isatty(STDOUT_FILENO)) {
+        sim_uart_host_write(str, strlen(str));
+        return;
+    }
+    while ((nl = strchr(str, '\n')) != NULL) {
+        sim_uart_host_write(str, (rt_size_t)(nl - str));
+        sim_uart_host_write("\r\n", 2);
+        str = nl + 1;
+    }
+    sim_uart_host_write(str, strlen(str));
 }
 
 int sim_uart_host_getc(void)
@@ -115,6 +137,8 @@ static void sim_tty_raw_mode(void)
     raw = sim_tty_saved;
     raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR | IGNCR | BRKINT | ISTRIP);
+    /* Bytes go out as the firmware wrote them: the serial framework already sends "\r\n". */
+    raw.c_oflag &= ~(tcflag_t)OPOST;
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
     sim_tty_catch_signals();
@@ -122,14 +146,25 @@ static void sim_tty_raw_mode(void)
         atomic_store(&sim_tty_raw, 1);
 }
 
-static void sim_uart_wait_space(void)
+/* Wait until stdin is readable (1), or the reader must stop (0). With `timeout_ms` >= 0, also
+ * return 1 after that long (waiting for room in the ring). */
+static int sim_uart_wait(int watch_stdin, int timeout_ms)
 {
-    struct timespec ms = {0, 1000000L};
+    struct pollfd fds[2] = {{sim_reader_wake[0], POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
 
-    nanosleep(&ms, NULL);
+    for (;;) {
+        int n = poll(fds, watch_stdin ? 2 : 1, timeout_ms);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || fds[0].revents != 0)
+            return 0;
+        return 1;
+    }
 }
 
-/* Reader thread: stdin -> host ring -> SIM_IRQ_UART. Ends at end of file or error. */
+/* Reader thread: stdin -> host ring -> SIM_IRQ_UART. Ends at end of file, on error, or when
+ * the exit hook wakes it (no pthread_cancel: unwinding a thread confuses the sanitizers). */
 static void *sim_uart_reader(void *arg)
 {
     for (;;) {
@@ -139,12 +174,12 @@ static void *sim_uart_reader(void *arg)
         unsigned chunk = SIM_UART_RING - head % SIM_UART_RING;
         ssize_t n;
 
-        if (room == 0) {
-            sim_uart_wait_space();
+        if (!sim_uart_wait(room != 0, room != 0 ? -1 : 1))
+            return NULL;
+        if (room == 0)
             continue;
-        }
         n = read(STDIN_FILENO, sim_ring + head % SIM_UART_RING, chunk < room ? chunk : room);
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n <= 0)
             break;
@@ -161,7 +196,8 @@ static void sim_uart_host_stop(void)
 {
     if (sim_reader_started) {
         sim_reader_started = 0;
-        pthread_cancel(sim_reader);
+        if (write(sim_reader_wake[1], "x", 1) < 0)
+            return; /* cannot happen with an open pipe; never block the exit */
         pthread_join(sim_reader, NULL);
     }
     sim_tty_restore();
@@ -171,7 +207,8 @@ void sim_uart_host_start(void)
 {
     sim_tty_raw_mode();
     sim_atexit(sim_uart_host_stop);
-    if (pthread_create(&sim_reader, NULL, sim_uart_reader, NULL) != 0) {
+    if (pipe2(sim_reader_wake, O_CLOEXEC) != 0 ||
+        pthread_create(&sim_reader, NULL, sim_uart_reader, NULL) != 0) {
         atomic_store(&sim_stdin_eof, 1);
         return;
     }
