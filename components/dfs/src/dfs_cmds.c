@@ -421,10 +421,78 @@ static int cmd_mkfs(int argc, char **argv)
 }
 MSH_CMD_EXPORT_ALIAS(cmd_mkfs, mkfs, format disk with file system);
 
-/* The shell prompt shows the working directory: msh /scripts> */
+struct completion {
+    const char *base; /* name prefix being completed */
+    rt_size_t base_len, dir_len;
+    int count;
+    char *out; /* the directory part, then the longest common continuation */
+    rt_size_t out_size;
+    rt_bool_t list, last_is_dir;
+};
+
+/* Narrows the common prefix in c->out (after the directory part) to what `name` shares. */
+static void completion_add(struct completion *c, const char *name, rt_bool_t is_dir)
+{
+    rt_size_t i = c->dir_len, j = 0;
+
+    if (c->list) {
+        rt_kprintf("%s%s\n", name, is_dir ? "/" : "");
+        c->count++;
+        return;
+    }
+    if (c->count++ == 0) {
+        rt_snprintf(c->out + c->dir_len, c->out_size - c->dir_len, "%s", name);
+        c->last_is_dir = is_dir;
+        return;
+    }
+    while (c->out[i] != '\0' && name[j] == c->out[i]) {
+        i++, j++;
+    }
+    c->out[i] = '\0';
+}
+
+/* Tab completion of file names for the shell (finsh_set_complete_hook). */
+static int dfs_complete(const char *word, char *out, rt_size_t out_size, rt_bool_t list)
+{
+    const char *slash = RT_NULL, *p;
+    struct completion c = {RT_NULL, 0, 0, 0, out, out_size, list, RT_FALSE};
+    struct dirent *e;
+    DIR *d;
+
+    for (p = word; *p != '\0'; p++) {
+        slash = *p == '/' ? p : slash;
+    }
+    c.base = slash ? slash + 1 : word;
+    c.dir_len = slash ? (rt_size_t)(slash - word + 1) : 0;
+    if (c.dir_len >= out_size) {
+        return 0;
+    }
+    rt_memcpy(out, word, c.dir_len);
+    out[c.dir_len] = '\0';
+    c.base_len = rt_strlen(c.base);
+    d = dfs_opendir(c.dir_len ? (c.dir_len == 1 ? "/" : out) : dfs_get_working_dir());
+    while (d != RT_NULL && (e = dfs_readdir(d)) != RT_NULL) {
+        if (rt_strncmp(e->d_name, c.base, c.base_len) == 0) {
+            completion_add(&c, e->d_name, e->d_type == DT_DIR);
+        }
+    }
+    if (d != RT_NULL) {
+        dfs_closedir(d);
+    }
+    if (!list && c.count == 1 && c.last_is_dir && rt_strlen(out) + 1 < out_size) {
+        rt_size_t n = rt_strlen(out);
+
+        out[n] = '/'; /* a directory: the user goes on typing inside it */
+        out[n + 1] = '\0';
+    }
+    return c.count;
+}
+
+/* The shell prompt shows the working directory (msh /scripts>); Tab completes file names. */
 static int dfs_shell_prompt_init(void)
 {
     finsh_set_path_hook(dfs_get_working_dir);
+    finsh_set_complete_hook(dfs_complete);
     return 0;
 }
 INIT_COMPONENT_EXPORT(dfs_shell_prompt_init);
