@@ -11,12 +11,12 @@ rt_uint32_t py_port_cpu_freq(void);
 /* ---- Pin ---- */
 
 /* Python-side mode and pull constants (MicroPython's values). */
-#define PIN_IN        0
-#define PIN_OUT       1
-#define PIN_OPEN_DRAIN 2
-#define PIN_PULL_NONE 0
-#define PIN_PULL_UP   1
-#define PIN_PULL_DOWN 2
+#define PIN_IN          0
+#define PIN_OUT         1
+#define PIN_OPEN_DRAIN  2
+#define PIN_PULL_NONE   0
+#define PIN_PULL_UP     1
+#define PIN_PULL_DOWN   2
 #define PIN_IRQ_RISING  1
 #define PIN_IRQ_FALLING 2
 
@@ -24,8 +24,8 @@ typedef struct {
     py_obj base;
     rt_base_t pin;
     rt_int8_t mode, pull;
-    rt_int8_t level;    /* last level written (outputs), for toggle() */
-    py_val handler;     /* irq handler, PY_NONE when none */
+    rt_int8_t level; /* last level written (outputs), for toggle() */
+    py_val handler;  /* irq handler, PY_NONE when none */
     struct py_port *port;
 } pin_obj;
 
@@ -199,9 +199,9 @@ static rt_uint8_t irq_mode(py_ctx *ctx, intmax_t trigger)
  * thread running Python, never in interrupt context. handler None disables the interrupt. */
 static py_val pin_irq(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    const py_arg_spec spec[] = {{py_qstr_from_cstr(ctx, "handler"), 0, PY_NONE},
-                                {py_qstr_from_cstr(ctx, "trigger"), 0,
-                                 PY_MK_SMALL(PIN_IRQ_RISING)}};
+    const py_arg_spec spec[] = {
+        {py_qstr_from_cstr(ctx, "handler"), 0, PY_NONE},
+        {py_qstr_from_cstr(ctx, "trigger"), 0, PY_MK_SMALL(PIN_IRQ_RISING)}};
     pin_obj *p = PY_PTR(a[0]);
     py_val v[2];
 
@@ -211,8 +211,7 @@ static py_val pin_irq(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     p->handler = v[0];
     pin_keep(ctx, p, v[0] != PY_NONE);
     if (v[0] != PY_NONE) {
-        if (rt_pin_attach_irq(p->pin, irq_mode(ctx, py_int_get(ctx, v[1])), pin_isr, p) !=
-                RT_EOK ||
+        if (rt_pin_attach_irq(p->pin, irq_mode(ctx, py_int_get(ctx, v[1])), pin_isr, p) != RT_EOK ||
             rt_pin_irq_enable(p->pin, PIN_IRQ_ENABLE) != RT_EOK) {
             py_raise(ctx, &py_type_OSError, "pin %d has no interrupt", (int)p->pin);
         }
@@ -290,9 +289,10 @@ static void timer_stop(py_ctx *ctx, timer_obj *t)
 
 static void timer_start(py_ctx *ctx, timer_obj *t, size_t n, size_t nk, const py_val *a)
 {
-    const py_arg_spec spec[] = {{PY_Q_mode, PY_ARG_KWONLY, PY_MK_SMALL(TIMER_PERIODIC)},
-                                {py_qstr_from_cstr(ctx, "period"), PY_ARG_KWONLY, PY_MK_SMALL(1000)},
-                                {py_qstr_from_cstr(ctx, "callback"), PY_ARG_KWONLY, PY_NONE}};
+    const py_arg_spec spec[] = {
+        {PY_Q_mode, PY_ARG_KWONLY, PY_MK_SMALL(TIMER_PERIODIC)},
+        {py_qstr_from_cstr(ctx, "period"), PY_ARG_KWONLY, PY_MK_SMALL(1000)},
+        {py_qstr_from_cstr(ctx, "callback"), PY_ARG_KWONLY, PY_NONE}};
     py_val v[3];
     intmax_t period;
 
@@ -318,8 +318,7 @@ static void timer_start(py_ctx *ctx, timer_obj *t, size_t n, size_t nk, const py
     rt_timer_start(t->timer);
 }
 
-static py_val timer_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
-                             const py_val *a)
+static py_val timer_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk, const py_val *a)
 {
     timer_obj *t = py_obj_new(ctx, type, sizeof(timer_obj));
 

@@ -76,8 +76,8 @@ static py_val pyb_info(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
                 RT_VERSION_MAJOR, RT_VERSION_MINOR, RT_VERSION_PATCH, RTL_BOARD_NAME, RTL_CPU_NAME,
                 (unsigned)RT_TICK_PER_SECOND, (unsigned)(py_port_ticks_us() / 1000));
     py_print_str(port_stdout(ctx), line);
-    rt_snprintf(line, sizeof(line), "kernel heap: total=%u used=%u max_used=%u\n",
-                (unsigned)total, (unsigned)used, (unsigned)max_used);
+    rt_snprintf(line, sizeof(line), "kernel heap: total=%u used=%u max_used=%u\n", (unsigned)total,
+                (unsigned)used, (unsigned)max_used);
     py_print_str(port_stdout(ctx), line);
     rt_snprintf(line, sizeof(line), "GC: total=%u used=%u free=%u\n", (unsigned)gc_total,
                 (unsigned)gc_used, (unsigned)gc_free);

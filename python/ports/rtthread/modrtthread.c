@@ -120,8 +120,8 @@ static py_val rtt_msh(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     status = msh_exec_capture(cmd, out, MSH_OUTPUT_MAX, &needed);
     if (status == MSH_ERR_NOT_FOUND || status == MSH_ERR_TOO_LONG || status == MSH_ERR_ARGS) {
         rt_free(out);
-        py_raise(ctx, &py_type_OSError, status == MSH_ERR_NOT_FOUND ? "%s: command not found"
-                                                                    : "%s: bad command line",
+        py_raise(ctx, &py_type_OSError,
+                 status == MSH_ERR_NOT_FOUND ? "%s: command not found" : "%s: bad command line",
                  cmd);
     }
     result = py_str_new(ctx, out, rt_strlen(out)); /* may raise: free first */

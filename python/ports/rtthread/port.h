@@ -37,23 +37,23 @@
 
 struct py_port {
     rtpy_vm *vm;
-    void *heap;            /* rt_malloc()ed buffer holding the VM and its GC heap */
-    rt_size_t heap_size;   /* GC heap part of it */
+    void *heap;          /* rt_malloc()ed buffer holding the VM and its GC heap */
+    rt_size_t heap_size; /* GC heap part of it */
     rtpy_hal hal;
     rt_device_t console;
     rt_err_t (*saved_rx_indicate)(rt_device_t dev, rt_size_t size);
     rt_uint16_t saved_oflag;
-    struct rt_semaphore rx_sem;      /* input arrived */
-    struct rt_semaphore intr_sem;    /* Ctrl-C pressed: wakes interruptible sleeps */
-    volatile rt_bool_t running;      /* Python code executing: Ctrl-C interrupts it */
-    volatile int intr_char;          /* interrupt character, -1 when disabled */
+    struct rt_semaphore rx_sem;   /* input arrived */
+    struct rt_semaphore intr_sem; /* Ctrl-C pressed: wakes interruptible sleeps */
+    volatile rt_bool_t running;   /* Python code executing: Ctrl-C interrupts it */
+    volatile int intr_char;       /* interrupt character, -1 when disabled */
     volatile rt_uint16_t rx_head, rx_tail;
     rt_uint8_t rx_buf[PY_PORT_RX_SIZE];
-    char *input;                     /* PY_PORT_INPUT_MAX bytes: multi-line input buffer */
+    char *input; /* PY_PORT_INPUT_MAX bytes: multi-line input buffer */
     char history[PY_PORT_HISTORY][PY_PORT_LINE_MAX];
     int history_len;
-    rt_list_t kobjs; /* kernel objects Python created (port_mod.c) */
-    rtpy_val irq_pins; /* pins and timers with a handler, kept for the GC (port_mod.c) */
+    rt_list_t kobjs;      /* kernel objects Python created (port_mod.c) */
+    rtpy_val irq_pins;    /* pins and timers with a handler, kept for the GC (port_mod.c) */
     rt_bool_t soft_reset; /* machine.soft_reset() asked for a fresh VM */
 };
 
@@ -73,8 +73,7 @@ rt_err_t py_port_vm_start(struct py_port *port);
 void py_port_vm_stop(struct py_port *port);
 /* Runs code with Ctrl-C armed; returns the rtpy status. An exception stays pending (the
  * caller prints it with rtpy_print_exception) except in RTPY_MODE_SINGLE, which prints it. */
-int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name,
-                 int mode);
+int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name, int mode);
 /* Sleeps up to `us`, returning early when Ctrl-C is pressed (the VM then raises). */
 void py_port_sleep_us(struct py_port *port, rt_uint64_t us);
 

@@ -7,9 +7,9 @@
 
 struct py_args {
     rt_size_t heap_size;
-    const char *code;   /* -c CODE */
-    const char *file;   /* FILE */
-    int argc;           /* sys.argv */
+    const char *code; /* -c CODE */
+    const char *file; /* FILE */
+    int argc;         /* sys.argv */
     const char *const *argv;
 };
 

@@ -79,8 +79,12 @@ static void hal_sleep_us(void *user, uint64_t us)
 /* fopen()-style mode to open(2) flags; -1 for a bad mode. */
 static int mode_flags(const char *mode)
 {
-    int plus = rt_strchr(mode, '+') != RT_NULL;
+    int plus = 0;
+    const char *m;
 
+    for (m = mode; *m != '\0'; m++) {
+        plus |= *m == '+';
+    }
     switch (mode[0]) {
     case 'r': return plus ? O_RDWR : O_RDONLY;
     case 'w': return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
@@ -207,8 +211,7 @@ void py_port_vm_stop(struct py_port *port)
     port->heap = RT_NULL;
 }
 
-int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name,
-                 int mode)
+int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name, int mode)
 {
     int status;
 

@@ -117,8 +117,7 @@ const py_type port_type_semaphore = {
 
 /* ---- Mutex(name=None): take/release, also a context manager ---- */
 
-static py_val mutex_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
-                             const py_val *a)
+static py_val mutex_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk, const py_val *a)
 {
     static const py_arg_spec spec[] = {{PY_Q_name, 0, PY_NONE}};
     py_val v[1];
@@ -165,12 +164,9 @@ static py_val mutex_exit(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 static PY_FUN(mutex_exit_obj, "__exit__", 1, 4, mutex_exit);
 
 static const py_attr_def mutex_locals[] = {
-    {"take", PY_OBJV(&mutex_take_obj)},
-    {"release", PY_OBJV(&mutex_release_obj)},
-    {"__enter__", PY_OBJV(&mutex_enter_obj)},
-    {"__exit__", PY_OBJV(&mutex_exit_obj)},
-    {"delete", PY_OBJV(&ipc_delete_obj)},
-    {NULL, 0},
+    {"take", PY_OBJV(&mutex_take_obj)},       {"release", PY_OBJV(&mutex_release_obj)},
+    {"__enter__", PY_OBJV(&mutex_enter_obj)}, {"__exit__", PY_OBJV(&mutex_exit_obj)},
+    {"delete", PY_OBJV(&ipc_delete_obj)},     {NULL, 0},
 };
 
 const py_type port_type_mutex = {
@@ -179,8 +175,7 @@ const py_type port_type_mutex = {
 
 /* ---- Event(name=None): send(bits), recv(bits, mode=OR|CLEAR, timeout=-1) ---- */
 
-static py_val event_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
-                             const py_val *a)
+static py_val event_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk, const py_val *a)
 {
     static const py_arg_spec spec[] = {{PY_Q_name, 0, PY_NONE}};
     py_val v[1];
@@ -192,10 +187,10 @@ static py_val event_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t 
 
 static py_val event_send(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    ipc_check(ctx,
-              rt_event_send((rt_event_t)ipc_self(ctx, a[0])->kobj,
-                            (rt_uint32_t)py_int_get(ctx, a[1])),
-              "send");
+    ipc_check(
+        ctx,
+        rt_event_send((rt_event_t)ipc_self(ctx, a[0])->kobj, (rt_uint32_t)py_int_get(ctx, a[1])),
+        "send");
     return PY_NONE;
 }
 static PY_FUN(event_send_obj, "send", 2, 2, event_send);
@@ -216,12 +211,12 @@ static rt_err_t event_recv1(void *obj, rt_int32_t ticks, void *arg)
 static py_val event_recv(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     ipc_obj *o = ipc_self(ctx, a[0]);
-    struct event_wait w = {(rt_uint32_t)py_int_get(ctx, a[1]), 0,
-                           (rt_uint8_t)(n > 2 ? py_int_get(ctx, a[2])
-                                              : RT_EVENT_FLAG_OR | RT_EVENT_FLAG_CLEAR)};
+    struct event_wait w = {
+        (rt_uint32_t)py_int_get(ctx, a[1]), 0,
+        (rt_uint8_t)(n > 2 ? py_int_get(ctx, a[2]) : RT_EVENT_FLAG_OR | RT_EVENT_FLAG_CLEAR)};
 
-    if (port_wait(ctx, event_recv1, o->kobj, &w,
-                  port_timeout_ticks(ctx, n > 3 ? a[3] : PY_NULL)) != RT_EOK) {
+    if (port_wait(ctx, event_recv1, o->kobj, &w, port_timeout_ticks(ctx, n > 3 ? a[3] : PY_NULL)) !=
+        RT_EOK) {
         return PY_NONE;
     }
     return py_int_from_u(ctx, w.received);
@@ -343,9 +338,9 @@ static py_val mb_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
     if (size <= 0 || size > 4096) {
         py_raise(ctx, &py_type_ValueError, "mailbox size out of range");
     }
-    return ipc_wrap(ctx, type,
-                    (rt_object_t)rt_mb_create(ipc_name(ctx, v[1], "pymb"), (rt_size_t)size,
-                                              RT_IPC_FLAG_PRIO));
+    return ipc_wrap(
+        ctx, type,
+        (rt_object_t)rt_mb_create(ipc_name(ctx, v[1], "pymb"), (rt_size_t)size, RT_IPC_FLAG_PRIO));
 }
 
 static py_val mb_put(py_ctx *ctx, const py_val *a, rt_bool_t urgent)

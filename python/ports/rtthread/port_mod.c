@@ -141,11 +141,8 @@ void port_kobj_delete_all(struct py_port *port)
     }
 }
 
-extern const py_module_def port_mod_rtthread, port_mod_machine, port_mod_pyb;
+extern const py_module_def port_mod_rtthread, port_mod_machine, port_mod_pyb, port_mod_os;
 
 const py_module_def *const py_port_modules[] = {
-    &port_mod_rtthread,
-    &port_mod_machine,
-    &port_mod_pyb,
-    RT_NULL,
+    &port_mod_rtthread, &port_mod_machine, &port_mod_pyb, &port_mod_os, RT_NULL,
 };

@@ -27,7 +27,7 @@ rt_err_t port_wait(py_ctx *ctx, port_take_fn take, void *obj, void *arg, rt_int3
 rt_err_t port_kobj_track(struct py_port *port, rt_object_t obj);
 void port_kobj_delete(struct py_port *port, rt_object_t obj);
 
-extern const py_type port_type_semaphore, port_type_mutex, port_type_event,
-    port_type_messagequeue, port_type_mailbox, port_type_pin;
+extern const py_type port_type_semaphore, port_type_mutex, port_type_event, port_type_messagequeue,
+    port_type_mailbox, port_type_pin;
 
 #endif /* PY_PORT_MOD_H__ */

@@ -3,12 +3,12 @@
  * raw-paste flow control, as MicroPython's tools (mpremote, pyboard.py, Thonny) drive it. */
 #include "port.h"
 
-#define CTRL_A 1
-#define CTRL_B 2
-#define CTRL_C 3
-#define CTRL_D 4
-#define CTRL_E 5
-#define ESC    27
+#define CTRL_A           1
+#define CTRL_B           2
+#define CTRL_C           3
+#define CTRL_D           4
+#define CTRL_E           5
+#define ESC              27
 
 #define RAW_PASTE_WINDOW 128 /* bytes the host may send before our next \x01 */
 
@@ -18,8 +18,8 @@ enum repl_event { EV_LINE, EV_CANCEL, EV_EXIT, EV_RAW, EV_PASTE, EV_BANNER };
 struct line_editor {
     char buf[PY_PORT_LINE_MAX];
     int len, cur;
-    int hist_pos;   /* -1: editing a new line, else index into history */
-    int esc_state;  /* 0 none, 1 after ESC, 2 after ESC [ or ESC O, 3 after ESC [ digit */
+    int hist_pos;  /* -1: editing a new line, else index into history */
+    int esc_state; /* 0 none, 1 after ESC, 2 after ESC [ or ESC O, 3 after ESC [ digit */
     char esc_digit;
 };
 

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Python on the RTOS, on the simulator: the `python` command (-c, scripts, exit status, heap
+given back), the REPL (editing, history, completion, auto-indent, Ctrl-C in a loop and in a
+sleep, paste mode, Ctrl-D), the raw REPL and raw-paste protocols driven by a client of our
+own (mpclient.py), an mpremote-style file copy, and the module scripts in scripts/ whose
+output must match their .exp file.
+
+Usage: run.py SIM_BINARY    (last line `python-rtos: N passed, N failed`)
+"""
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "shell"))
+from console import KEY_LEFT, KEY_UP, ConsoleError, Shell  # noqa: E402
+from mpclient import RawRepl  # noqa: E402
+
+PY_PROMPT = rb">>> "
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, ok, detail=""):
+    results["passed" if ok else "failed"] += 1
+    print(("PASS " if ok else "FAIL ") + name + ("" if ok else ": " + str(detail)))
+    return ok
+
+
+def heap_used(sh):
+    out = sh.cmd("free")
+    m = re.search(r"used\s*:\s*(\d+)", out)
+    return int(m.group(1)) if m else -1
+
+
+class Repl:
+    """The friendly REPL inside a Shell."""
+
+    def __init__(self, sh):
+        self.sh = sh
+
+    def start(self):
+        self.sh.sendline("python")
+        self.sh.expect(PY_PROMPT)
+        return self.sh.before.decode("utf-8", "replace")
+
+    def line(self, text, prompt=PY_PROMPT):
+        self.sh.send(text.encode() + b"\r")
+        self.sh.expect(prompt)
+        out = self.sh.before.decode("utf-8", "replace").replace("\r", "")
+        return out.split("\n", 1)[1] if "\n" in out else ""
+
+
+def test_command_line(sh, fsdir):
+    before = heap_used(sh)
+    out = sh.cmd('python -c "print(6 * 7)"')
+    check("python -c prints", out.strip() == "42", out)
+    with open(os.path.join(fsdir, "args.py"), "w") as f:
+        f.write("import sys\nprint(sys.argv, sys.platform)\n")
+    out = sh.cmd("python /args.py one two")
+    check("python FILE args", "['/args.py', 'one', 'two'] rt-thread" in out, out)
+    out = sh.cmd('python -c "1/0"')
+    check("uncaught exception: traceback", "ZeroDivisionError" in out and "Traceback" in out, out)
+    out = sh.cmd("python /no/such/file.py")
+    check("missing script: clear error", re.search(r"OSError|Errno|No such", out) is not None, out)
+    out = sh.cmd("python -X heapsize=1 -c 1")
+    check("bad heap size refused", "bad heap size" in out, out)
+    out = sh.cmd('python -X heapsize=8k -c "x = [0] * 100000"')
+    check("MemoryError in a small heap", "MemoryError" in out, out)
+    time.sleep(0.2)
+    check("free back at its baseline after python", heap_used(sh) == before,
+          "before %d after %d" % (before, heap_used(sh)))
+
+
+def test_repl_basics(sh):
+    r = Repl(sh)
+    banner = r.start()
+    check("banner", re.search(r"MicroPython-compatible rtlang \S+ on \d{4}-\d\d-\d\d; sim with host",
+                              banner) is not None, banner)
+    check("expression value", r.line("1 + 1").strip() == "2")
+    sh.send(b"12" + KEY_LEFT + b"+" + b"\r")  # 1+2 by inserting before the 2
+    sh.expect(PY_PROMPT)
+    check("line editing (insert)", "3" in sh.before.decode(), sh.before)
+    sh.send(KEY_UP + b"\r")
+    sh.expect(PY_PROMPT)
+    check("history recall", "3" in sh.before.decode(), sh.before)
+    sh.send(b"impo\t")
+    sh.expect(rb"import")
+    sh.send(b" sys\r")
+    sh.expect(PY_PROMPT)
+    check("tab completion of a keyword or name", True)
+    out = r.line("for i in range(3):", prompt=rb"\.\.\.     ")
+    sh.send(b"print(i * 10)\r")
+    sh.expect(rb"\.\.\.     ")
+    sh.send(b"\r")
+    sh.expect(PY_PROMPT)
+    check("auto-indent and block", sh.before.decode().replace("\r", "").split("\n")[1:4] == ["0", "10", "20"],
+          sh.before)
+    return r
+
+
+def test_interrupts(sh, r):
+    sh.send(b"while True: pass\r\r")
+    time.sleep(0.5)
+    sh.send(b"\x03")
+    sh.expect(PY_PROMPT, timeout=10)
+    check("Ctrl-C stops a busy loop", "KeyboardInterrupt" in sh.before.decode(), sh.before)
+    r.line("import time")
+    t0 = time.monotonic()
+    sh.send(b"time.sleep(30)\r")
+    time.sleep(0.5)
+    sh.send(b"\x03")
+    sh.expect(PY_PROMPT, timeout=10)
+    check("Ctrl-C stops time.sleep", "KeyboardInterrupt" in sh.before.decode() and
+          time.monotonic() - t0 < 10, sh.before)
+    check("REPL still works after Ctrl-C", r.line("2 ** 10").strip() == "1024")
+
+
+def test_paste_mode(sh):
+    sh.send(b"\x05")
+    sh.expect(rb"paste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ")
+    sh.send(b"def f(x):\r    return x * 3\r\rprint(f(14))\r\x04")
+    sh.expect(PY_PROMPT)
+    check("paste mode runs the block", "42" in sh.before.decode(), sh.before)
+
+
+def test_raw_repl(sh):
+    rr = RawRepl(sh)
+    rr.enter(soft_reset=True)
+    out, err = rr.exec("print('raw', 1 + 2)")
+    check("raw REPL exec", out == b"raw 3\r\n" and err == b"", (out, err))
+    out, err = rr.exec("1/0")
+    check("raw REPL exception on the error channel", b"ZeroDivisionError" in err and out == b"",
+          (out, err))
+    code = "x = 0\n" + "".join("x += %d\n" % i for i in range(200)) + "print(x)\n"
+    out, err = rr.exec(code, paste=True)
+    check("raw-paste with flow control", out.strip() == str(sum(range(200))).encode() and
+          rr.last_credits >= 2, (out, err, rr.last_credits))
+    out, err = rr.exec("print(x)")
+    check("state kept between raw commands", out.strip() == str(sum(range(200))).encode(), out)
+    sh.send(b"\x04")  # soft reset: a fresh VM
+    sh.expect(rb"soft reboot\r\n")
+    sh.expect(rb"raw REPL; CTRL-B to exit\r\n>")
+    out, err = rr.exec("print('x' in globals())")
+    check("soft reset gives a fresh VM", out.strip() == b"False", (out, err))
+    return rr
+
+
+def test_file_copy(rr, fsdir):
+    """What mpremote's fs cp/ls/cat do: only os and open() over the raw REPL."""
+    payload = bytes(range(256)) * 8
+    rr.exec("f = open('/copy.bin', 'wb')\nw = f.write")
+    for i in range(0, len(payload), 200):
+        out, err = rr.exec("w(%r)" % payload[i:i + 200], paste=True)
+        if err:
+            break
+    rr.exec("f.close()")
+    with open(os.path.join(fsdir, "copy.bin"), "rb") as f:
+        check("fs cp to the board", f.read() == payload and not err, err)
+    out, err = rr.exec("import os\nfor e in os.ilistdir('/'):\n    print(e[0], e[1])")
+    check("fs ls (ilistdir)", b"copy.bin 32768" in out, (out, err))
+    out, err = rr.exec("f = open('/copy.bin', 'rb')\nprint(f.read(8).hex())\nf.close()")
+    check("fs cat", out.strip() == b"0001020304050607", (out, err))
+
+
+def run_scripts(sh, fsdir):
+    names = sorted(n for n in os.listdir(os.path.join(HERE, "scripts")) if n.endswith(".py"))
+    for name in names:
+        shutil.copy(os.path.join(HERE, "scripts", name), os.path.join(fsdir, name))
+        with open(os.path.join(HERE, "scripts", name[:-3] + ".exp")) as f:
+            expected = f.read()
+        out = sh.cmd("python /" + name, timeout=30)
+        check("script " + name, out == expected,
+              "\n--- expected ---\n%s--- got ---\n%s" % (expected, out))
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sim = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory(prefix="rtl-pyrtos-") as tmp:
+        fsdir = os.path.join(tmp, "fs")
+        os.makedirs(fsdir)
+        try:
+            with Shell([sim, "--fs", fsdir], timeout=20) as sh:
+                sh.wait_prompt()
+                test_command_line(sh, fsdir)
+                r = test_repl_basics(sh)
+                test_interrupts(sh, r)
+                test_paste_mode(sh)
+                rr = test_raw_repl(sh)
+                test_file_copy(rr, fsdir)
+                rr.exit()
+                sh.expect(PY_PROMPT)
+                sh.send(b"\x04")
+                sh.wait_prompt()
+                check("Ctrl-D leaves Python for msh", True)
+                run_scripts(sh, fsdir)
+                sh.sendline("reboot")
+                sh.wait_exit()
+        except ConsoleError as e:
+            check("console session", False, e)
+    print("python-rtos: %d passed, %d failed" % (results["passed"], results["failed"]))
+    return 0 if results["failed"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
