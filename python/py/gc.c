@@ -1,0 +1,352 @@
+/* Mark-sweep garbage collector over a fixed caller-given pool.
+ *
+ * The pool is cut into blocks of two words; a byte table records each
+ * block's state. Roots are scanned precisely where the core knows their
+ * layout (context, VM stack) and conservatively on the C stack, so natives
+ * can keep values in locals. Object contents are scanned word by word
+ * unless allocated "raw" (strings, digits), which is exact enough because
+ * every heap reference is a pointer to the start of a block.
+ */
+#include "internal.h"
+
+#define B_FREE     0
+#define B_HEAD     1 /* start of an allocation whose words are scanned */
+#define B_RAW      2 /* start of an allocation holding no references */
+#define B_TAIL     3
+#define B_MARK     0x80
+#define B_KIND     0x7f
+
+#define MARK_STACK 256
+
+void py_gc_init(py_ctx *ctx, void *mem, size_t size)
+{
+    py_gc *gc = &ctx->gc;
+    uintptr_t start = PY_ALIGN_UP((uintptr_t)mem, PY_BLOCK);
+    size -= start - (uintptr_t)mem;
+    gc->mark_stack = (py_val *)start;
+    gc->mark_cap = MARK_STACK;
+    start += MARK_STACK * sizeof(py_val);
+    size -= MARK_STACK * sizeof(py_val);
+    /* each block costs PY_BLOCK bytes plus one table byte */
+    gc->n_blocks = size > PY_BLOCK ? (size - PY_BLOCK) / (PY_BLOCK + 1) : 0;
+    gc->table = (uint8_t *)start;
+    memset(gc->table, 0, gc->n_blocks);
+    gc->pool = (uint8_t *)PY_ALIGN_UP(start + gc->n_blocks, PY_BLOCK);
+    gc->next = 0;
+    gc->used_blocks = 0;
+}
+
+bool py_gc_is_heap(py_ctx *ctx, const void *p)
+{
+    const uint8_t *b = p;
+    return b >= ctx->gc.pool && b < ctx->gc.pool + ctx->gc.n_blocks * PY_BLOCK;
+}
+
+/* Block index of a pointer to an allocation head, or -1. */
+static intptr_t head_block(py_gc *gc, uintptr_t p, bool interior)
+{
+    if (p < (uintptr_t)gc->pool || p >= (uintptr_t)gc->pool + gc->n_blocks * PY_BLOCK) {
+        return -1;
+    }
+    size_t off = p - (uintptr_t)gc->pool;
+    if (!interior && (off % PY_BLOCK) != 0) {
+        return -1;
+    }
+    size_t b = off / PY_BLOCK;
+    if (interior) {
+        while (b > 0 && (gc->table[b] & B_KIND) == B_TAIL) {
+            b--;
+        }
+    }
+    uint8_t k = gc->table[b] & B_KIND;
+    return (k == B_HEAD || k == B_RAW) ? (intptr_t)b : -1;
+}
+
+static void mark_block(py_gc *gc, size_t b)
+{
+    if (gc->table[b] & B_MARK) {
+        return;
+    }
+    gc->table[b] |= B_MARK;
+    if ((gc->table[b] & B_KIND) == B_RAW) {
+        return;
+    }
+    if (gc->mark_top < gc->mark_cap) {
+        gc->mark_stack[gc->mark_top++] = b;
+    } else {
+        gc->mark_overflow = 1;
+    }
+}
+
+static void scan_words(py_gc *gc, const void *start, size_t n_words, bool interior)
+{
+    const uintptr_t *w = start;
+    for (size_t i = 0; i < n_words; i++) {
+        uintptr_t v = w[i];
+        if ((v & 3) == 0 || interior) {
+            intptr_t b = head_block(gc, v, interior);
+            if (b >= 0) {
+                mark_block(gc, (size_t)b);
+            }
+        }
+    }
+}
+
+static size_t block_len(py_gc *gc, size_t b)
+{
+    size_t n = 1;
+    while (b + n < gc->n_blocks && (gc->table[b + n] & B_KIND) == B_TAIL) {
+        n++;
+    }
+    return n;
+}
+
+static void scan_block(py_gc *gc, size_t b)
+{
+    size_t n = block_len(gc, b);
+    scan_words(gc, gc->pool + b * PY_BLOCK, n * PY_BLOCK / sizeof(uintptr_t), false);
+}
+
+static void drain(py_gc *gc)
+{
+    for (;;) {
+        while (gc->mark_top > 0) {
+            scan_block(gc, gc->mark_stack[--gc->mark_top]);
+        }
+        if (!gc->mark_overflow) {
+            return;
+        }
+        /* the mark stack overflowed: rescan every marked scanned block */
+        gc->mark_overflow = 0;
+        for (size_t b = 0; b < gc->n_blocks; b++) {
+            if (gc->table[b] == (B_HEAD | B_MARK)) {
+                scan_block(gc, b);
+                if (gc->mark_overflow) {
+                    gc->mark_top = 0;
+                }
+                while (gc->mark_top > 0) {
+                    scan_block(gc, gc->mark_stack[--gc->mark_top]);
+                }
+            }
+        }
+    }
+}
+
+static void sweep(py_gc *gc)
+{
+    size_t used = 0;
+    bool freeing = false;
+    for (size_t b = 0; b < gc->n_blocks; b++) {
+        uint8_t t = gc->table[b];
+        uint8_t k = t & B_KIND;
+        if (k == B_HEAD || k == B_RAW) {
+            freeing = !(t & B_MARK);
+        }
+        if (k == B_FREE) {
+            continue;
+        }
+        if (freeing) {
+            gc->table[b] = B_FREE;
+        } else {
+            gc->table[b] = k;
+            used++;
+        }
+    }
+    gc->used_blocks = used;
+    gc->next = 0;
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void
+scan_cstack(py_ctx *ctx)
+{
+    jmp_buf regs; /* spills callee-saved registers onto the stack */
+    if (setjmp(regs) != 0) {
+        return;
+    }
+    char here;
+    char *lo = &here;
+    char *hi = ctx->cstack_base;
+    if (hi == NULL || lo >= hi) {
+        return;
+    }
+    uintptr_t a = PY_ALIGN_UP((uintptr_t)lo, sizeof(uintptr_t));
+    scan_words(&ctx->gc, (void *)a, ((uintptr_t)hi - a) / sizeof(uintptr_t), true);
+    scan_words(&ctx->gc, (const void *)regs, (sizeof(jmp_buf) + 0u) / (sizeof(uintptr_t) + 0u),
+               true);
+}
+
+void py_gc_collect(py_ctx *ctx)
+{
+    py_gc *gc = &ctx->gc;
+    if (gc->collecting) {
+        return;
+    }
+    gc->collecting = 1;
+    gc->mark_top = 0;
+    gc->mark_overflow = 0;
+    /* the context holds the precise roots (dicts, pools, pending values) */
+    scan_words(gc, ctx, sizeof(*ctx) / sizeof(uintptr_t), false);
+    drain(gc);
+    /* the VM stack up to the highest slot in use */
+    py_val *top = ctx->vsp;
+    if (top > ctx->vstack) {
+        scan_words(gc, ctx->vstack, (size_t)(top - ctx->vstack), true);
+    }
+    drain(gc);
+    scan_cstack(ctx);
+    drain(gc);
+    sweep(gc);
+    gc->since_collect = 0;
+    gc->collecting = 0;
+}
+
+static intptr_t find_run(py_gc *gc, size_t n, size_t from)
+{
+    size_t nb = gc->n_blocks;
+    const uint8_t *t = gc->table;
+    size_t b = from;
+    while (b + n <= nb) {
+        if (t[b] != B_FREE) {
+            b++;
+            continue;
+        }
+        size_t run = 1;
+        while (run < n && t[b + run] == B_FREE) {
+            run++;
+        }
+        if (run == n) {
+            return (intptr_t)b;
+        }
+        b += run;
+    }
+    return -1;
+}
+
+void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
+{
+    py_gc *gc = &ctx->gc;
+    if (gc->locked || gc->collecting) {
+        return NULL;
+    }
+    size_t n = size == 0 ? 1 : (size + PY_BLOCK - 1) / PY_BLOCK;
+    if (gc->threshold && gc->since_collect >= gc->threshold && !gc->disabled) {
+        py_gc_collect(ctx);
+    }
+    intptr_t b = find_run(gc, n, gc->next);
+    if (b < 0 && gc->next != 0) {
+        b = find_run(gc, n, 0);
+    }
+    if (b < 0) {
+        py_gc_collect(ctx);
+        b = find_run(gc, n, 0);
+        if (b < 0) {
+            return NULL;
+        }
+    }
+    gc->table[b] = scan ? B_HEAD : B_RAW;
+    if (n > 1) {
+        memset(gc->table + b + 1, B_TAIL, n - 1);
+    }
+    gc->next = (size_t)b + n;
+    gc->used_blocks += n;
+    gc->since_collect += n;
+    void *p = gc->pool + (size_t)b * PY_BLOCK;
+    memset(p, 0, n * PY_BLOCK);
+    return p;
+}
+
+/* Free an allocation early (growing arrays): safe only for memory the
+ * caller knows nobody else references. */
+static void gc_free(py_gc *gc, void *p)
+{
+    intptr_t b = head_block(gc, (uintptr_t)p, false);
+    if (b < 0) {
+        return;
+    }
+    size_t n = block_len(gc, (size_t)b);
+    memset(gc->table + b, B_FREE, n);
+    gc->used_blocks -= n;
+    if ((size_t)b < gc->next) {
+        gc->next = (size_t)b;
+    }
+}
+
+_Noreturn static void out_of_memory(py_ctx *ctx)
+{
+    py_raise_obj(ctx, ctx->mem_err);
+}
+
+void *py_alloc(py_ctx *ctx, size_t size)
+{
+    void *p = py_gc_alloc(ctx, size, true);
+    if (PY_UNLIKELY(p == NULL)) {
+        out_of_memory(ctx);
+    }
+    return p;
+}
+
+void *py_alloc_raw(py_ctx *ctx, size_t size)
+{
+    void *p = py_gc_alloc(ctx, size, false);
+    if (PY_UNLIKELY(p == NULL)) {
+        out_of_memory(ctx);
+    }
+    return p;
+}
+
+void *py_obj_new(py_ctx *ctx, const py_type *type, size_t size)
+{
+    py_obj *o = py_alloc(ctx, size);
+    o->type = type;
+    return o;
+}
+
+void *py_realloc(py_ctx *ctx, void *p, size_t old_size, size_t new_size)
+{
+    py_gc *gc = &ctx->gc;
+    if (p == NULL) {
+        return py_alloc(ctx, new_size);
+    }
+    intptr_t b = head_block(gc, (uintptr_t)p, false);
+    bool scan = b < 0 || (gc->table[b] & B_KIND) == B_HEAD;
+    size_t have = b < 0 ? 0 : block_len(gc, (size_t)b) * PY_BLOCK;
+    if (b >= 0 && new_size <= have) {
+        return p;
+    }
+    /* try to grow in place over free blocks */
+    if (b >= 0) {
+        size_t need = (new_size + PY_BLOCK - 1) / PY_BLOCK;
+        size_t cur = have / PY_BLOCK;
+        size_t e = (size_t)b + cur;
+        size_t extra = need - cur;
+        size_t k = 0;
+        while (k < extra && e + k < gc->n_blocks && gc->table[e + k] == B_FREE) {
+            k++;
+        }
+        if (k == extra) {
+            memset(gc->table + e, B_TAIL, extra);
+            memset(gc->pool + e * PY_BLOCK, 0, extra * PY_BLOCK);
+            gc->used_blocks += extra;
+            gc->since_collect += extra;
+            return p;
+        }
+    }
+    void *q = py_gc_alloc(ctx, new_size, scan);
+    if (q == NULL) {
+        out_of_memory(ctx);
+    }
+    memcpy(q, p, old_size < new_size ? old_size : new_size);
+    if (b >= 0) {
+        gc_free(gc, p);
+    }
+    return q;
+}
+
+void py_gc_stats(py_ctx *ctx, size_t *total, size_t *used)
+{
+    *total = ctx->gc.n_blocks * PY_BLOCK;
+    *used = ctx->gc.used_blocks * PY_BLOCK;
+}

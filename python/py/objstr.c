@@ -1,0 +1,2053 @@
+/* str (UTF-8) and bytes: construction, hashing, indexing, methods. */
+#include "internal.h"
+
+/* --- building strings --------------------------------------------------------- */
+
+static void strbuf_write(void *data, const char *s, size_t n)
+{
+    py_strbuf_add(data, s, n);
+}
+
+void py_strbuf_init(py_ctx *ctx, py_strbuf *b, size_t cap)
+{
+    b->p.data = b;
+    b->p.write = strbuf_write;
+    b->ctx = ctx;
+    b->cap = cap < 16 ? 16 : cap;
+    b->len = 0;
+    /* leave room for the str header so finishing needs no copy */
+    b->buf = py_alloc_raw(ctx, sizeof(py_str_obj) + b->cap + 1);
+}
+
+void py_strbuf_add(py_strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t ncap = (b->len + n) * 2;
+        b->buf = py_realloc(b->ctx, b->buf, sizeof(py_str_obj) + b->cap + 1,
+                            sizeof(py_str_obj) + ncap + 1);
+        b->cap = ncap;
+    }
+    memcpy(b->buf + sizeof(py_str_obj) + b->len, s, n);
+    b->len += n;
+}
+
+void py_strbuf_addc(py_strbuf *b, char c)
+{
+    py_strbuf_add(b, &c, 1);
+}
+
+py_val py_strbuf_finish(py_strbuf *b, const py_type *type)
+{
+    py_str_obj *s = (py_str_obj *)b->buf;
+    s->base.type = type;
+    s->len = (uint32_t)b->len;
+    s->data[b->len] = 0;
+    return py_str_finish(b->ctx, s);
+}
+
+py_str_obj *py_str_alloc(py_ctx *ctx, const py_type *type, size_t len)
+{
+    if (len >= (1u << 30)) {
+        py_raise(ctx, &py_type_MemoryError, NULL);
+    }
+    py_str_obj *s = py_alloc_raw(ctx, sizeof(py_str_obj) + len + 1);
+    s->base.type = type;
+    s->len = (uint32_t)len;
+    return s;
+}
+
+py_val py_str_finish(py_ctx *ctx, py_str_obj *s)
+{
+    s->data[s->len] = 0;
+    if (s->base.type == &py_type_str && s->len <= 1) {
+        /* empty and 1-char strings are interned: no duplicates of them */
+        return py_str_intern(ctx, s->data, s->len);
+    }
+    return PY_VAL(s);
+}
+
+py_val py_str_intern(py_ctx *ctx, const char *s, size_t len)
+{
+    return PY_MK_QSTR(py_qstr_from(ctx, s, len));
+}
+
+py_val py_str_new(py_ctx *ctx, const char *s, size_t len)
+{
+    if (len <= 1) {
+        return py_str_intern(ctx, s, len);
+    }
+    py_str_obj *o = py_str_alloc(ctx, &py_type_str, len);
+    memcpy(o->data, s, len);
+    return PY_VAL(o);
+}
+
+py_val py_str_from_cstr(py_ctx *ctx, const char *s)
+{
+    return py_str_new(ctx, s, strlen(s));
+}
+
+py_val py_bytes_new(py_ctx *ctx, const void *s, size_t len)
+{
+    py_str_obj *o = py_str_alloc(ctx, &py_type_bytes, len);
+    if (len) {
+        memcpy(o->data, s, len);
+    }
+    return py_str_finish(ctx, o);
+}
+
+bool py_is_str(py_val v)
+{
+    if (PY_IS_QSTR(v)) {
+        return true;
+    }
+    if (!PY_IS_PTR(v) || v == 0) {
+        return false;
+    }
+    const py_type *t = ((py_obj *)v)->type;
+    return t == &py_type_str || t == &py_type_bytes;
+}
+
+typedef struct py_bytearray {
+    py_obj base;
+    size_t len, alloc;
+    char *data;
+} py_bytearray;
+
+const char *py_str_get(py_ctx *ctx, py_val v, size_t *len)
+{
+    if (PY_IS_QSTR(v)) {
+        return py_qstr_str(ctx, PY_QSTR(v), len);
+    }
+    const py_type *t = py_type_of(v);
+    if (t == &py_type_str || t == &py_type_bytes) {
+        py_str_obj *s = PY_PTR(v);
+        *len = s->len;
+        return s->data;
+    }
+    if (t == &py_type_bytearray) {
+        py_bytearray *b = PY_PTR(v);
+        *len = b->len;
+        return b->data ? b->data : "";
+    }
+    py_raise(ctx, &py_type_TypeError, "expected str, got '%s'", t->name);
+}
+
+uint32_t py_str_hash(py_ctx *ctx, py_val v)
+{
+    if (PY_IS_QSTR(v)) {
+        return py_qstr_hash(ctx, PY_QSTR(v));
+    }
+    py_str_obj *s = PY_PTR(v);
+    if (s->hash == 0) {
+        s->hash = py_hash_bytes(s->data, s->len);
+    }
+    return s->hash;
+}
+
+bool py_str_equal(py_ctx *ctx, py_val a, py_val b)
+{
+    size_t an, bn;
+    const char *as = py_str_get(ctx, a, &an);
+    const char *bs = py_str_get(ctx, b, &bn);
+    return an == bn && memcmp(as, bs, an) == 0;
+}
+
+/* --- UTF-8 helpers --------------------------------------------------------------- */
+
+static bool is_cont(char c)
+{
+    return ((uint8_t)c & 0xc0) == 0x80;
+}
+
+static bool str_is_ascii(py_ctx *ctx, py_val v, const char *s, size_t n)
+{
+    if (PY_IS_QSTR(v)) {
+        for (size_t i = 0; i < n; i++) {
+            if ((uint8_t)s[i] >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+    py_str_obj *o = PY_PTR(v);
+    if (o->ascii == 0) {
+        o->ascii = 1;
+        for (size_t i = 0; i < n; i++) {
+            if ((uint8_t)s[i] >= 0x80) {
+                o->ascii = 2;
+                break;
+            }
+        }
+    }
+    return o->ascii == 1;
+}
+
+static size_t utf8_len(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        c += !is_cont(s[i]);
+    }
+    return c;
+}
+
+/* Byte offset of code point index ci. */
+static size_t utf8_offset(const char *s, size_t n, size_t ci)
+{
+    size_t i = 0;
+    while (ci > 0 && i < n) {
+        i++;
+        while (i < n && is_cont(s[i])) {
+            i++;
+        }
+        ci--;
+    }
+    return i;
+}
+
+static uint32_t utf8_decode(const char *s, size_t *i)
+{
+    uint8_t c = (uint8_t)s[(*i)++];
+    if (c < 0x80) {
+        return c;
+    }
+    int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+    uint32_t cp = c & (0x3f >> extra);
+    while (extra-- > 0) {
+        cp = (cp << 6) | ((uint8_t)s[(*i)++] & 0x3f);
+    }
+    return cp;
+}
+
+static size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+py_val py_chr(py_ctx *ctx, intmax_t cp)
+{
+    if (cp < 0 || cp > 0x10ffff) {
+        py_raise(ctx, &py_type_ValueError, "chr() arg not in range(0x110000)");
+    }
+    char buf[4];
+    size_t n = utf8_encode((uint32_t)cp, buf);
+    return py_str_new(ctx, buf, n);
+}
+
+py_val py_ord(py_ctx *ctx, py_val v)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, v, &n);
+    if (py_type_of(v) != &py_type_str) {
+        if (n != 1) {
+            py_raise(ctx, &py_type_TypeError,
+                     "ord() expected a character, but string of length %d found", (int)n);
+        }
+        return PY_MK_SMALL((uint8_t)s[0]);
+    }
+    size_t i = 0;
+    if (n == 0 || utf8_len(s, n) != 1) {
+        py_raise(ctx, &py_type_TypeError,
+                 "ord() expected a character, but string of length %d found", (int)utf8_len(s, n));
+    }
+    return PY_MK_SMALL(utf8_decode(s, &i));
+}
+
+/* --- printing -------------------------------------------------------------------- */
+
+void py_print_quoted(py_print *p, const char *s, size_t len, bool bytes)
+{
+    bool has_sq = memchr(s, '\'', len) != NULL, has_dq = memchr(s, '"', len) != NULL;
+    char q = has_sq && !has_dq ? '"' : '\'';
+    if (bytes) {
+        p->write(p->data, "b", 1);
+    }
+    p->write(p->data, &q, 1);
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = (uint8_t)s[i];
+        const char *esc = NULL;
+        char buf[8];
+        if (c == (uint8_t)q || c == '\\') {
+            buf[0] = '\\';
+            buf[1] = (char)c;
+            buf[2] = 0;
+            esc = buf;
+        } else if (c == '\n') {
+            esc = "\\n";
+        } else if (c == '\r') {
+            esc = "\\r";
+        } else if (c == '\t') {
+            esc = "\\t";
+        } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
+            static const char hex[] = "0123456789abcdef";
+            buf[0] = '\\';
+            buf[1] = 'x';
+            buf[2] = hex[c >> 4];
+            buf[3] = hex[c & 15];
+            buf[4] = 0;
+            esc = buf;
+        }
+        if (esc != NULL) {
+            if (i > start) {
+                p->write(p->data, s + start, i - start);
+            }
+            p->write(p->data, esc, strlen(esc));
+            start = i + 1;
+        }
+    }
+    if (len > start) {
+        p->write(p->data, s + start, len - start);
+    }
+    p->write(p->data, &q, 1);
+}
+
+static void str_print(py_ctx *ctx, py_print *p, py_val self, int kind)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, self, &n);
+    bool bytes = py_type_of(self) == &py_type_bytes;
+    if (kind == PY_PRINT_STR && !bytes) {
+        p->write(p->data, s, n);
+    } else {
+        py_print_quoted(p, s, n, bytes);
+    }
+}
+
+/* --- operators --------------------------------------------------------------------- */
+
+py_val py_str_concat(py_ctx *ctx, py_val a, py_val b)
+{
+    size_t an, bn;
+    const char *as = py_str_get(ctx, a, &an);
+    const char *bs = py_str_get(ctx, b, &bn);
+    py_str_obj *r =
+        py_str_alloc(ctx, py_type_of(a) == &py_type_bytes ? &py_type_bytes : &py_type_str, an + bn);
+    /* the allocation may have moved nothing: qstr/str data are stable */
+    memcpy(r->data, as, an);
+    memcpy(r->data + an, bs, bn);
+    return py_str_finish(ctx, r);
+}
+
+static py_val str_repeat(py_ctx *ctx, py_val s, intmax_t n)
+{
+    size_t len;
+    const char *d = py_str_get(ctx, s, &len);
+    if (n <= 0 || len == 0) {
+        return py_type_of(s) == &py_type_bytes ? py_bytes_new(ctx, "", 0) : PY_MK_QSTR(PY_Q_empty);
+    }
+    if ((uintmax_t)n * len >= (1u << 30)) {
+        py_raise(ctx, &py_type_MemoryError, NULL);
+    }
+    py_str_obj *r = py_str_alloc(ctx, py_type_of(s), (size_t)n * len);
+    for (intmax_t i = 0; i < n; i++) {
+        memcpy(r->data + i * len, d, len);
+    }
+    return py_str_finish(ctx, r);
+}
+
+static bool same_kind(py_val a, py_val b)
+{
+    bool ab = py_type_of(a) == &py_type_bytes || py_type_of(a) == &py_type_bytearray;
+    bool bb = py_type_of(b) == &py_type_bytes || py_type_of(b) == &py_type_bytearray;
+    return ab == bb && (py_is_str(a) || py_type_of(a) == &py_type_bytearray) &&
+           (py_is_str(b) || py_type_of(b) == &py_type_bytearray);
+}
+
+static py_val find_sub(py_ctx *ctx, const char *h, size_t hn, const char *n, size_t nn,
+                       size_t start, size_t end, bool rev)
+{
+    if (end > hn) {
+        end = hn;
+    }
+    if (start > end || nn > end - start) {
+        return PY_MK_SMALL(-1);
+    }
+    if (!rev) {
+        for (size_t i = start; i + nn <= end; i++) {
+            if (memcmp(h + i, n, nn) == 0) {
+                return PY_MK_SMALL(i);
+            }
+        }
+    } else {
+        for (size_t i = end - nn + 1; i-- > start;) {
+            if (memcmp(h + i, n, nn) == 0) {
+                return PY_MK_SMALL(i);
+            }
+        }
+    }
+    return PY_MK_SMALL(-1);
+}
+
+static py_val str_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    if (op >= PY_OP_IADD && op <= PY_OP_IXOR) {
+        op -= PY_INPLACE_DELTA;
+    }
+    switch (op) {
+    case PY_OP_ADD:
+        if (py_is_str(a) && same_kind(a, b)) {
+            return py_str_concat(ctx, a, b);
+        }
+        return PY_NULL;
+    case PY_OP_MUL:
+        if (py_is_int(b) && py_is_str(a)) {
+            return str_repeat(ctx, a, py_int_get(ctx, b));
+        }
+        if (py_is_int(a) && py_is_str(b)) {
+            return str_repeat(ctx, b, py_int_get(ctx, a));
+        }
+        return PY_NULL;
+    case PY_OP_MOD:
+        if (py_type_of(a) == &py_type_str) {
+            return py_str_format_pct(ctx, a, b);
+        }
+        return PY_NULL;
+    case PY_OP_IN: {
+        if (!same_kind(a, b)) {
+            if (py_type_of(a) != &py_type_str && py_is_int(b)) {
+                size_t n;
+                const char *s = py_str_get(ctx, a, &n);
+                intmax_t c = py_int_get(ctx, b);
+                return PY_BOOL(c >= 0 && c < 256 && memchr(s, (int)c, n) != NULL);
+            }
+            py_raise(ctx, &py_type_TypeError,
+                     "'in <string>' requires string as left operand, not %s", py_type_name(b));
+        }
+        size_t hn, nn;
+        const char *h = py_str_get(ctx, a, &hn);
+        const char *n = py_str_get(ctx, b, &nn);
+        return PY_BOOL(PY_SMALL(find_sub(ctx, h, hn, n, nn, 0, hn, false)) >= 0);
+    }
+    case PY_OP_LT:
+    case PY_OP_GT:
+    case PY_OP_EQ:
+    case PY_OP_NE:
+    case PY_OP_LE:
+    case PY_OP_GE: {
+        if (!same_kind(a, b)) {
+            return PY_NULL;
+        }
+        if (op == PY_OP_EQ || op == PY_OP_NE) {
+            if (PY_IS_QSTR(a) && PY_IS_QSTR(b)) {
+                return PY_BOOL((a == b) == (op == PY_OP_EQ));
+            }
+            return PY_BOOL(py_str_equal(ctx, a, b) == (op == PY_OP_EQ));
+        }
+        size_t an, bn;
+        const char *as = py_str_get(ctx, a, &an);
+        const char *bs = py_str_get(ctx, b, &bn);
+        int c = memcmp(as, bs, an < bn ? an : bn);
+        if (c == 0) {
+            c = an < bn ? -1 : an > bn;
+        }
+        switch (op) {
+        case PY_OP_LT: return PY_BOOL(c < 0);
+        case PY_OP_GT: return PY_BOOL(c > 0);
+        case PY_OP_LE: return PY_BOOL(c <= 0);
+        default: return PY_BOOL(c >= 0);
+        }
+    }
+    }
+    return PY_NULL;
+}
+
+static py_val str_unary_op(py_ctx *ctx, int op, py_val a)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, a, &n);
+    switch (op) {
+    case PY_OP_BOOL: return PY_BOOL(n != 0);
+    case PY_OP_LEN:
+        if (py_type_of(a) == &py_type_str && !str_is_ascii(ctx, a, s, n)) {
+            return PY_MK_SMALL(utf8_len(s, n));
+        }
+        return PY_MK_SMALL(n);
+    case PY_OP_HASH: return PY_MK_SMALL(py_str_hash(ctx, a));
+    default: return PY_NULL;
+    }
+}
+
+/* str[i] and slices; code point indexing for non-ASCII strings. */
+py_val py_str_getslice(py_ctx *ctx, py_val self, py_val index)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, self, &n);
+    bool bytes = py_type_of(self) == &py_type_bytes;
+    bool ascii = bytes || str_is_ascii(ctx, self, s, n);
+    size_t clen = ascii ? n : utf8_len(s, n);
+    if (py_type_of(index) == &py_type_slice) {
+        intptr_t start, step;
+        size_t count = py_slice_indices(ctx, index, clen, &start, &step);
+        if (step == 1 && ascii) {
+            if (bytes) {
+                return py_bytes_new(ctx, s + start, count);
+            }
+            return py_str_new(ctx, s + start, count);
+        }
+        py_strbuf b;
+        py_strbuf_init(ctx, &b, count);
+        s = py_str_get(ctx, self, &n);
+        for (size_t k = 0; k < count; k++) {
+            size_t ci = (size_t)(start + (intptr_t)k * step);
+            size_t off = ascii ? ci : utf8_offset(s, n, ci);
+            size_t e = off + 1;
+            while (e < n && !ascii && is_cont(s[e])) {
+                e++;
+            }
+            py_strbuf_add(&b, s + off, e - off);
+        }
+        return py_strbuf_finish(&b, bytes ? &py_type_bytes : &py_type_str);
+    }
+    size_t i = py_index(ctx, index, clen, bytes ? "index" : "string");
+    if (bytes) {
+        return PY_MK_SMALL((uint8_t)s[i]);
+    }
+    if (ascii) {
+        return py_str_intern(ctx, s + i, 1);
+    }
+    size_t off = utf8_offset(s, n, i);
+    size_t e = off + 1;
+    while (e < n && is_cont(s[e])) {
+        e++;
+    }
+    return py_str_new(ctx, s + off, e - off);
+}
+
+static py_val str_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
+{
+    if (value != PY_NULL) {
+        return PY_NULL == 0
+                   ? (py_raise(ctx, &py_type_TypeError,
+                               "'%s' object does not support item assignment", py_type_name(self)),
+                      PY_NULL)
+                   : PY_NULL;
+    }
+    return py_str_getslice(ctx, self, index);
+}
+
+typedef struct str_iter {
+    py_obj base;
+    py_val s;
+    size_t pos;
+} str_iter;
+
+static py_val str_iternext(py_ctx *ctx, py_val self)
+{
+    str_iter *it = PY_PTR(self);
+    size_t n;
+    const char *s = py_str_get(ctx, it->s, &n);
+    if (it->pos >= n) {
+        return PY_STOP;
+    }
+    if (py_type_of(it->s) != &py_type_str) {
+        return PY_MK_SMALL((uint8_t)s[it->pos++]);
+    }
+    size_t st = it->pos++;
+    while (it->pos < n && is_cont(s[it->pos])) {
+        it->pos++;
+    }
+    return py_str_new(ctx, s + st, it->pos - st);
+}
+
+static const py_type str_iter_type = {
+    {&py_type_type}, "str_iterator", PY_TF_ITER_SELF, .iternext = str_iternext};
+
+static py_val str_getiter(py_ctx *ctx, py_val self)
+{
+    str_iter *it = py_obj_new(ctx, &str_iter_type, sizeof(str_iter));
+    it->s = self;
+    return PY_VAL(it);
+}
+
+/* --- constructors --------------------------------------------------------------------- */
+
+static py_val decode_bytes(py_ctx *ctx, const char *s, size_t n)
+{
+    /* validate UTF-8 */
+    for (size_t i = 0; i < n;) {
+        uint8_t c = (uint8_t)s[i];
+        int extra = c < 0x80                ? 0
+                    : c >= 0xf0 && c < 0xf8 ? 3
+                    : c >= 0xe0             ? 2
+                    : c >= 0xc2 && c < 0xe0 ? 1
+                                            : -1;
+        if (extra < 0 || i + extra >= n + (extra == 0)) {
+            if (extra != 0 || i >= n) {
+                py_raise(ctx, &py_type_UnicodeError,
+                         "'utf-8' codec can't decode byte 0x%x in position %d: invalid start byte",
+                         c, (int)i);
+            }
+        }
+        for (int k = 1; k <= extra; k++) {
+            if (i + k >= n || !is_cont(s[i + k])) {
+                py_raise(ctx, &py_type_UnicodeError,
+                         "'utf-8' codec can't decode byte 0x%x in position %d: invalid "
+                         "continuation byte",
+                         c, (int)i);
+            }
+        }
+        i += (size_t)extra + 1;
+    }
+    return py_str_new(ctx, s, n);
+}
+
+static py_val str_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size_t n_kw,
+                           const py_val *args)
+{
+    static const py_arg_spec spec[] = {
+        {PY_Q_object, 0, PY_NULL}, {PY_Q_encoding, 0, PY_NULL}, {PY_Q_errors, 0, PY_NULL}};
+    py_val a[3];
+    py_parse_args(ctx, n_args, n_kw, args, spec, 3, a);
+    if (a[0] == PY_NULL) {
+        return PY_MK_QSTR(PY_Q_empty);
+    }
+    if (a[1] != PY_NULL) {
+        size_t n;
+        const char *s = py_str_get(ctx, a[0], &n);
+        return decode_bytes(ctx, s, n);
+    }
+    return py_to_str(ctx, a[0]);
+}
+
+py_val py_bytes_from(py_ctx *ctx, py_val v, const py_type *type);
+
+static py_val bytes_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size_t n_kw,
+                             const py_val *args)
+{
+    static const py_arg_spec spec[] = {
+        {PY_Q_object, 0, PY_NULL}, {PY_Q_encoding, 0, PY_NULL}, {PY_Q_errors, 0, PY_NULL}};
+    py_val a[3];
+    py_parse_args(ctx, n_args, n_kw, args, spec, 3, a);
+    if (a[0] == PY_NULL) {
+        return py_bytes_new(ctx, "", 0);
+    }
+    if (py_type_of(a[0]) == &py_type_str) {
+        if (a[1] == PY_NULL) {
+            py_raise(ctx, &py_type_TypeError, "string argument without an encoding");
+        }
+        size_t n;
+        const char *s = py_str_get(ctx, a[0], &n);
+        return py_bytes_new(ctx, s, n);
+    }
+    return py_bytes_from(ctx, a[0], &py_type_bytes);
+}
+
+py_val py_bytes_from(py_ctx *ctx, py_val v, const py_type *type)
+{
+    if (py_is_int(v)) {
+        intmax_t n = py_int_get(ctx, v);
+        if (n < 0) {
+            py_raise(ctx, &py_type_ValueError, "negative count");
+        }
+        py_str_obj *s = py_str_alloc(ctx, &py_type_bytes, (size_t)n);
+        memset(s->data, 0, (size_t)n);
+        return py_str_finish(ctx, s);
+    }
+    if (py_type_of(v) == &py_type_bytes || py_type_of(v) == &py_type_bytearray) {
+        size_t n;
+        const char *s = py_str_get(ctx, v, &n);
+        return py_bytes_new(ctx, s, n);
+    }
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, 16);
+    py_val it = py_iter(ctx, v);
+    for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
+        intmax_t c = py_int_get(ctx, x);
+        if (c < 0 || c > 255) {
+            py_raise(ctx, &py_type_ValueError, "bytes must be in range(0, 256)");
+        }
+        py_strbuf_addc(&b, (char)c);
+    }
+    return py_strbuf_finish(&b, &py_type_bytes);
+}
+
+/* --- methods ------------------------------------------------------------------------- */
+
+#define SELF_STR() \
+    size_t slen;   \
+    const char *s = py_str_get(ctx, args[0], &slen)
+
+static const py_type *result_type(py_val v)
+{
+    return py_type_of(v) == &py_type_str ? &py_type_str : &py_type_bytes;
+}
+
+static py_val mk(py_ctx *ctx, py_val like, const char *s, size_t n)
+{
+    if (result_type(like) == &py_type_str) {
+        return py_str_new(ctx, s, n);
+    }
+    return py_bytes_new(ctx, s, n);
+}
+
+static void check_same(py_ctx *ctx, py_val self, py_val arg)
+{
+    if (!same_kind(self, arg)) {
+        if (py_type_of(self) == &py_type_str) {
+            py_raise(ctx, &py_type_TypeError, "must be str, not %s", py_type_name(arg));
+        }
+        py_raise(ctx, &py_type_TypeError, "a bytes-like object is required, not '%s'",
+                 py_type_name(arg));
+    }
+}
+
+py_val py_str_join(py_ctx *ctx, py_val sep, py_val iterable)
+{
+    size_t sn;
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, 32);
+    py_val it = py_iter(ctx, iterable);
+    bool first = true;
+    for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
+        if (!same_kind(sep, x)) {
+            py_raise(ctx, &py_type_TypeError, "sequence item %d: expected str instance, %s found",
+                     0, py_type_name(x));
+        }
+        if (!first) {
+            const char *s = py_str_get(ctx, sep, &sn);
+            py_strbuf_add(&b, s, sn);
+        }
+        first = false;
+        size_t xn;
+        const char *xs = py_str_get(ctx, x, &xn);
+        py_strbuf_add(&b, xs, xn);
+    }
+    return py_strbuf_finish(&b, result_type(sep));
+}
+
+static py_val str_join(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return py_str_join(ctx, args[0], args[1]);
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args, bool rev)
+{
+    static const py_arg_spec spec[] = {
+        {0, PY_ARG_REQUIRED, PY_NULL}, {PY_Q_sep, 0, PY_NONE}, {PY_Q_maxsplit, 0, PY_MK_SMALL(-1)}};
+    py_val a[3];
+    py_parse_args(ctx, n_args, n_kw, args, spec, 3, a);
+    size_t n;
+    const char *s = py_str_get(ctx, a[0], &n);
+    intmax_t maxsplit = py_int_get(ctx, a[2]);
+    py_val list = py_list_new(ctx, 0, NULL);
+    if (a[1] == PY_NONE) {
+        size_t i = rev ? n : 0;
+        if (!rev) {
+            while (true) {
+                while (i < n && is_space(s[i])) {
+                    i++;
+                }
+                if (i >= n) {
+                    break;
+                }
+                size_t st = i;
+                if (maxsplit == 0) {
+                    size_t e = n;
+                    while (e > st && is_space(s[e - 1])) {
+                        e--;
+                    }
+                    py_list_append(ctx, list, mk(ctx, a[0], s + st, e - st));
+                    break;
+                }
+                while (i < n && !is_space(s[i])) {
+                    i++;
+                }
+                py_list_append(ctx, list, mk(ctx, a[0], s + st, i - st));
+                s = py_str_get(ctx, a[0], &n);
+                maxsplit--;
+            }
+        } else {
+            while (true) {
+                while (i > 0 && is_space(s[i - 1])) {
+                    i--;
+                }
+                if (i == 0) {
+                    break;
+                }
+                size_t e = i;
+                if (maxsplit == 0) {
+                    size_t st = 0;
+                    while (st < e && is_space(s[st])) {
+                        st++;
+                    }
+                    py_list_append(ctx, list, mk(ctx, a[0], s + st, e - st));
+                    break;
+                }
+                while (i > 0 && !is_space(s[i - 1])) {
+                    i--;
+                }
+                py_list_append(ctx, list, mk(ctx, a[0], s + i, e - i));
+                maxsplit--;
+            }
+            py_list *l = PY_PTR(list);
+            for (size_t k = 0; k < l->len / 2; k++) {
+                py_val t = l->items[k];
+                l->items[k] = l->items[l->len - 1 - k];
+                l->items[l->len - 1 - k] = t;
+            }
+        }
+        return list;
+    }
+    check_same(ctx, a[0], a[1]);
+    size_t sepn;
+    const char *sep = py_str_get(ctx, a[1], &sepn);
+    if (sepn == 0) {
+        py_raise(ctx, &py_type_ValueError, "empty separator");
+    }
+    if (!rev) {
+        size_t st = 0;
+        while (maxsplit != 0) {
+            py_val f = find_sub(ctx, s, n, sep, sepn, st, n, false);
+            if (PY_SMALL(f) < 0) {
+                break;
+            }
+            py_list_append(ctx, list, mk(ctx, a[0], s + st, (size_t)PY_SMALL(f) - st));
+            st = (size_t)PY_SMALL(f) + sepn;
+            maxsplit--;
+        }
+        py_list_append(ctx, list, mk(ctx, a[0], s + st, n - st));
+    } else {
+        size_t e = n;
+        while (maxsplit != 0) {
+            py_val f = find_sub(ctx, s, n, sep, sepn, 0, e, true);
+            if (PY_SMALL(f) < 0) {
+                break;
+            }
+            size_t fi = (size_t)PY_SMALL(f);
+            py_list_append(ctx, list, mk(ctx, a[0], s + fi + sepn, e - fi - sepn));
+            e = fi;
+            maxsplit--;
+        }
+        py_list_append(ctx, list, mk(ctx, a[0], s, e));
+        py_list *l = PY_PTR(list);
+        for (size_t k = 0; k < l->len / 2; k++) {
+            py_val t = l->items[k];
+            l->items[k] = l->items[l->len - 1 - k];
+            l->items[l->len - 1 - k] = t;
+        }
+    }
+    return list;
+}
+
+static py_val str_split(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
+{
+    return split_impl(ctx, n_args, n_kw, args, false);
+}
+
+static py_val str_rsplit(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
+{
+    return split_impl(ctx, n_args, n_kw, args, true);
+}
+
+static py_val strip_impl(py_ctx *ctx, size_t n_args, const py_val *args, int which)
+{
+    SELF_STR();
+    const char *chars = " \t\n\r\f\v";
+    size_t cn = 6;
+    if (n_args > 1 && args[1] != PY_NONE) {
+        check_same(ctx, args[0], args[1]);
+        chars = py_str_get(ctx, args[1], &cn);
+    }
+    size_t st = 0, e = slen;
+    if (which & 1) {
+        while (st < e && memchr(chars, s[st], cn) != NULL) {
+            st++;
+        }
+    }
+    if (which & 2) {
+        while (e > st && memchr(chars, s[e - 1], cn) != NULL) {
+            e--;
+        }
+    }
+    if (st == 0 && e == slen) {
+        return args[0];
+    }
+    return mk(ctx, args[0], s + st, e - st);
+}
+
+static py_val str_strip(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return strip_impl(ctx, n, args, 3);
+}
+static py_val str_lstrip(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return strip_impl(ctx, n, args, 1);
+}
+static py_val str_rstrip(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return strip_impl(ctx, n, args, 2);
+}
+
+/* Byte range [start, end) from optional code point args. */
+static void range_args(py_ctx *ctx, size_t n_args, const py_val *args, const char *s, size_t slen,
+                       size_t *start, size_t *end)
+{
+    bool ascii = py_type_of(args[0]) != &py_type_str || str_is_ascii(ctx, args[0], s, slen);
+    size_t clen = ascii ? slen : utf8_len(s, slen);
+    intmax_t st = 0, e = (intmax_t)clen;
+    if (n_args > 2 && args[2] != PY_NONE) {
+        st = py_int_get(ctx, args[2]);
+        if (st < 0) {
+            st = st + (intmax_t)clen < 0 ? 0 : st + (intmax_t)clen;
+        }
+    }
+    if (n_args > 3 && args[3] != PY_NONE) {
+        e = py_int_get(ctx, args[3]);
+        if (e < 0) {
+            e = e + (intmax_t)clen < 0 ? 0 : e + (intmax_t)clen;
+        }
+    }
+    if (e > (intmax_t)clen) {
+        e = (intmax_t)clen;
+    }
+    if (st > (intmax_t)clen) {
+        *start = slen + 1;
+        *end = slen;
+        return;
+    }
+    *start = ascii ? (size_t)st : utf8_offset(s, slen, (size_t)st);
+    *end = ascii ? (size_t)(e < st ? st : e) : utf8_offset(s, slen, (size_t)(e < st ? st : e));
+}
+
+static py_val to_cp_index(py_ctx *ctx, py_val self, const char *s, size_t n, py_val r)
+{
+    if (PY_SMALL(r) <= 0 || py_type_of(self) != &py_type_str || str_is_ascii(ctx, self, s, n)) {
+        return r;
+    }
+    return PY_MK_SMALL(utf8_len(s, (size_t)PY_SMALL(r)));
+}
+
+static py_val find_impl(py_ctx *ctx, size_t n_args, const py_val *args, bool rev, bool raise)
+{
+    SELF_STR();
+    check_same(ctx, args[0], args[1]);
+    size_t nn;
+    const char *needle = py_str_get(ctx, args[1], &nn);
+    size_t st, e;
+    range_args(ctx, n_args, args, s, slen, &st, &e);
+    py_val r = st > slen ? PY_MK_SMALL(-1) : find_sub(ctx, s, slen, needle, nn, st, e, rev);
+    if (raise && PY_SMALL(r) < 0) {
+        py_raise(ctx, &py_type_ValueError, "substring not found");
+    }
+    return to_cp_index(ctx, args[0], s, slen, r);
+}
+
+static py_val str_find(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return find_impl(ctx, n, args, false, false);
+}
+static py_val str_rfind(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return find_impl(ctx, n, args, true, false);
+}
+static py_val str_index(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return find_impl(ctx, n, args, false, true);
+}
+static py_val str_rindex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return find_impl(ctx, n, args, true, true);
+}
+
+static py_val str_count(py_ctx *ctx, size_t n_args, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    check_same(ctx, args[0], args[1]);
+    size_t nn;
+    const char *needle = py_str_get(ctx, args[1], &nn);
+    size_t st, e;
+    range_args(ctx, n_args, args, s, slen, &st, &e);
+    if (st > slen) {
+        return PY_MK_SMALL(0);
+    }
+    if (nn == 0) {
+        return PY_MK_SMALL(utf8_len(s + st, e - st) + 1);
+    }
+    size_t c = 0;
+    for (size_t i = st; i + nn <= e;) {
+        if (memcmp(s + i, needle, nn) == 0) {
+            c++;
+            i += nn;
+        } else {
+            i++;
+        }
+    }
+    return PY_MK_SMALL(c);
+}
+
+static py_val starts_impl(py_ctx *ctx, size_t n_args, const py_val *args, bool ends)
+{
+    SELF_STR();
+    size_t st, e;
+    range_args(ctx, n_args, args, s, slen, &st, &e);
+    py_val pre = args[1];
+    size_t np = 1;
+    py_val *items = &pre;
+    if (py_type_of(pre) == &py_type_tuple) {
+        py_get_items(ctx, pre, &np, &items);
+    }
+    for (size_t k = 0; k < np; k++) {
+        if (!same_kind(args[0], items[k])) {
+            py_raise(ctx, &py_type_TypeError, "%s first arg must be str or a tuple of str, not %s",
+                     ends ? "endswith" : "startswith", py_type_name(items[k]));
+        }
+        size_t pn;
+        const char *p = py_str_get(ctx, items[k], &pn);
+        if (st <= e && pn <= e - st && memcmp(ends ? s + e - pn : s + st, p, pn) == 0) {
+            return PY_TRUE;
+        }
+    }
+    return PY_FALSE;
+}
+
+static py_val str_startswith(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return starts_impl(ctx, n, args, false);
+}
+static py_val str_endswith(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return starts_impl(ctx, n, args, true);
+}
+
+static py_val str_replace(py_ctx *ctx, size_t n_args, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    check_same(ctx, args[0], args[1]);
+    check_same(ctx, args[0], args[2]);
+    size_t on, nn;
+    const char *old = py_str_get(ctx, args[1], &on);
+    const char *new_ = py_str_get(ctx, args[2], &nn);
+    intmax_t max = n_args > 3 ? py_int_get(ctx, args[3]) : -1;
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, slen);
+    size_t i = 0;
+    while (i <= slen) {
+        if (max != 0 && on == 0) {
+            py_strbuf_add(&b, new_, nn);
+            max--;
+            if (i < slen) {
+                size_t e = i + 1;
+                while (e < slen && is_cont(s[e])) {
+                    e++;
+                }
+                py_strbuf_add(&b, s + i, e - i);
+                i = e;
+                continue;
+            }
+            break;
+        }
+        if (max != 0 && on > 0 && i + on <= slen && memcmp(s + i, old, on) == 0) {
+            py_strbuf_add(&b, new_, nn);
+            i += on;
+            max--;
+            continue;
+        }
+        if (i < slen) {
+            py_strbuf_addc(&b, s[i]);
+        }
+        i++;
+    }
+    return py_strbuf_finish(&b, result_type(args[0]));
+}
+
+static py_val case_impl(py_ctx *ctx, const py_val *args, int mode)
+{
+    SELF_STR();
+    py_str_obj *r = py_str_alloc(ctx, result_type(args[0]), slen);
+    s = py_str_get(ctx, args[0], &slen);
+    bool word_start = true;
+    for (size_t i = 0; i < slen; i++) {
+        char c = s[i];
+        bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+        switch (mode) {
+        case 0: c = upper ? (char)(c + 32) : c; break;
+        case 1: c = lower ? (char)(c - 32) : c; break;
+        case 2: c = lower ? (char)(c - 32) : upper ? (char)(c + 32) : c; break;
+        case 3: /* capitalize */
+            c = i == 0 ? (lower ? (char)(c - 32) : c) : (upper ? (char)(c + 32) : c);
+            break;
+        case 4: /* title */
+            if (word_start) {
+                c = lower ? (char)(c - 32) : c;
+            } else {
+                c = upper ? (char)(c + 32) : c;
+            }
+            word_start = !(lower || upper);
+            break;
+        }
+        r->data[i] = c;
+    }
+    return py_str_finish(ctx, r);
+}
+
+static py_val str_lower(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return case_impl(ctx, args, 0);
+}
+static py_val str_upper(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return case_impl(ctx, args, 1);
+}
+static py_val str_swapcase(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return case_impl(ctx, args, 2);
+}
+static py_val str_capitalize(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return case_impl(ctx, args, 3);
+}
+static py_val str_title(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return case_impl(ctx, args, 4);
+}
+
+static py_val class_impl(py_ctx *ctx, const py_val *args, int cls)
+{
+    SELF_STR();
+    if (slen == 0) {
+        return PY_FALSE;
+    }
+    bool any_cased = false;
+    for (size_t i = 0; i < slen; i++) {
+        char c = s[i];
+        bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z',
+             digit = c >= '0' && c <= '9';
+        bool ok;
+        switch (cls) {
+        case 0: ok = digit; break;
+        case 1: ok = lower || upper; break;
+        case 2: ok = is_space(c); break;
+        case 3: ok = lower || upper || digit; break;
+        case 4: /* isupper */
+            ok = !lower;
+            any_cased |= upper;
+            break;
+        default: /* islower */
+            ok = !upper;
+            any_cased |= lower;
+            break;
+        }
+        if ((uint8_t)c >= 0x80 && cls != 2) {
+            ok = cls == 1 || cls == 3;
+        }
+        if (!ok) {
+            return PY_FALSE;
+        }
+    }
+    return PY_BOOL(cls < 4 || any_cased);
+}
+
+static py_val str_isdigit(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return class_impl(ctx, args, 0);
+}
+static py_val str_isalpha(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return class_impl(ctx, args, 1);
+}
+static py_val str_isspace(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return class_impl(ctx, args, 2);
+}
+static py_val str_isalnum(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return class_impl(ctx, args, 3);
+}
+static py_val str_isupper(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return class_impl(ctx, args, 4);
+}
+static py_val str_islower(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return class_impl(ctx, args, 5);
+}
+
+static py_val str_isidentifier(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    if (slen == 0 || (s[0] >= '0' && s[0] <= '9')) {
+        return PY_FALSE;
+    }
+    for (size_t i = 0; i < slen; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || (uint8_t)c >= 0x80)) {
+            return PY_FALSE;
+        }
+    }
+    return PY_TRUE;
+}
+
+static py_val pad_impl(py_ctx *ctx, size_t n_args, const py_val *args, int align)
+{
+    SELF_STR();
+    intmax_t width = py_int_get(ctx, args[1]);
+    const char *fill = " ";
+    size_t fn = 1;
+    if (n_args > 2) {
+        fill = py_str_get(ctx, args[2], &fn);
+        if (py_type_of(args[0]) == &py_type_str ? utf8_len(fill, fn) != 1 : fn != 1) {
+            py_raise(ctx, &py_type_TypeError,
+                     "The fill character must be exactly one character long");
+        }
+    }
+    size_t clen = py_type_of(args[0]) == &py_type_str ? utf8_len(s, slen) : slen;
+    if (width <= (intmax_t)clen) {
+        return args[0];
+    }
+    size_t padn = (size_t)width - clen;
+    size_t left = align == 0 ? 0 : align == 2 ? padn : padn / 2 + (padn & (size_t)(width & 1) & 1);
+    if (align == 1) {
+        left = padn / 2 + ((padn & 1) && (width & 1));
+    }
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, (size_t)width * fn);
+    for (size_t i = 0; i < left; i++) {
+        py_strbuf_add(&b, fill, fn);
+    }
+    s = py_str_get(ctx, args[0], &slen);
+    py_strbuf_add(&b, s, slen);
+    for (size_t i = left; i < padn; i++) {
+        py_strbuf_add(&b, fill, fn);
+    }
+    return py_strbuf_finish(&b, result_type(args[0]));
+}
+
+static py_val str_ljust(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return pad_impl(ctx, n, args, 0);
+}
+static py_val str_center(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return pad_impl(ctx, n, args, 1);
+}
+static py_val str_rjust(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return pad_impl(ctx, n, args, 2);
+}
+
+static py_val str_zfill(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    intmax_t width = py_int_get(ctx, args[1]);
+    if (width <= (intmax_t)slen) {
+        return args[0];
+    }
+    py_str_obj *r = py_str_alloc(ctx, result_type(args[0]), (size_t)width);
+    s = py_str_get(ctx, args[0], &slen);
+    size_t padn = (size_t)width - slen, k = 0;
+    if (slen > 0 && (s[0] == '+' || s[0] == '-')) {
+        r->data[k++] = s[0];
+        s++;
+        slen--;
+    }
+    memset(r->data + k, '0', padn);
+    memcpy(r->data + k + padn, s, slen);
+    return py_str_finish(ctx, r);
+}
+
+static py_val partition_impl(py_ctx *ctx, const py_val *args, bool rev)
+{
+    SELF_STR();
+    check_same(ctx, args[0], args[1]);
+    size_t sn;
+    const char *sep = py_str_get(ctx, args[1], &sn);
+    if (sn == 0) {
+        py_raise(ctx, &py_type_ValueError, "empty separator");
+    }
+    py_val f = find_sub(ctx, s, slen, sep, sn, 0, slen, rev);
+    py_val empty = mk(ctx, args[0], "", 0);
+    py_val t[3];
+    if (PY_SMALL(f) < 0) {
+        t[0] = rev ? empty : args[0];
+        t[1] = empty;
+        t[2] = rev ? args[0] : empty;
+    } else {
+        size_t i = (size_t)PY_SMALL(f);
+        t[0] = mk(ctx, args[0], s, i);
+        t[1] = args[1];
+        s = py_str_get(ctx, args[0], &slen);
+        t[2] = mk(ctx, args[0], s + i + sn, slen - i - sn);
+    }
+    return py_tuple_new(ctx, 3, t);
+}
+
+static py_val str_partition(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return partition_impl(ctx, args, false);
+}
+static py_val str_rpartition(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return partition_impl(ctx, args, true);
+}
+
+static py_val str_splitlines(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
+{
+    static const py_arg_spec spec[] = {{0, PY_ARG_REQUIRED, PY_NULL}, {PY_Q_keepends, 0, PY_FALSE}};
+    py_val a[2];
+    py_parse_args(ctx, n_args, n_kw, args, spec, 2, a);
+    bool keep = py_truthy(ctx, a[1]);
+    size_t slen;
+    const char *s = py_str_get(ctx, a[0], &slen);
+    py_val list = py_list_new(ctx, 0, NULL);
+    size_t st = 0;
+    for (size_t i = 0; i < slen;) {
+        if (s[i] == '\n' || s[i] == '\r') {
+            size_t e = i + ((s[i] == '\r' && i + 1 < slen && s[i + 1] == '\n') ? 2 : 1);
+            py_list_append(ctx, list, mk(ctx, a[0], s + st, (keep ? e : i) - st));
+            s = py_str_get(ctx, a[0], &slen);
+            st = i = e;
+        } else {
+            i++;
+        }
+    }
+    if (st < slen) {
+        py_list_append(ctx, list, mk(ctx, a[0], s + st, slen - st));
+    }
+    return list;
+}
+
+static py_val str_encode(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    return py_bytes_new(ctx, s, slen);
+}
+
+static py_val bytes_decode(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    return decode_bytes(ctx, s, slen);
+}
+
+static py_val bytes_hex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    static const char hx[] = "0123456789abcdef";
+    py_str_obj *r = py_str_alloc(ctx, &py_type_str, slen * 2);
+    s = py_str_get(ctx, args[0], &slen);
+    for (size_t i = 0; i < slen; i++) {
+        r->data[2 * i] = hx[(uint8_t)s[i] >> 4];
+        r->data[2 * i + 1] = hx[(uint8_t)s[i] & 15];
+    }
+    return py_str_finish(ctx, r);
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9'                     ? c - '0'
+           : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                    : -1;
+}
+
+static py_val bytes_fromhex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    size_t slen;
+    const char *s = py_str_get(ctx, args[1], &slen);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, slen / 2);
+    for (size_t i = 0; i < slen;) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        int h = hexval(s[i]), l = i + 1 < slen ? hexval(s[i + 1]) : -1;
+        if (h < 0 || l < 0) {
+            py_raise(ctx, &py_type_ValueError,
+                     "non-hexadecimal number found in fromhex() arg at position %d",
+                     (int)(h < 0 ? i : i + 1));
+        }
+        py_strbuf_addc(&b, (char)(h * 16 + l));
+        i += 2;
+    }
+    return py_strbuf_finish(&b, &py_type_bytes);
+}
+
+static py_val str_format_method(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args);
+
+static py_val str_removeprefix(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    size_t pn;
+    const char *p = py_str_get(ctx, args[1], &pn);
+    if (pn <= slen && memcmp(s, p, pn) == 0) {
+        return mk(ctx, args[0], s + pn, slen - pn);
+    }
+    return args[0];
+}
+
+static py_val str_removesuffix(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    size_t pn;
+    const char *p = py_str_get(ctx, args[1], &pn);
+    if (pn > 0 && pn <= slen && memcmp(s + slen - pn, p, pn) == 0) {
+        return mk(ctx, args[0], s, slen - pn);
+    }
+    return args[0];
+}
+
+static py_val str_expandtabs(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    intmax_t ts = n > 1 ? py_int_get(ctx, args[1]) : 8;
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, slen);
+    size_t col = 0;
+    for (size_t i = 0; i < slen; i++) {
+        s = py_str_get(ctx, args[0], &slen);
+        if (s[i] == '\t') {
+            size_t sp = ts > 0 ? (size_t)ts - col % (size_t)ts : 0;
+            for (size_t k = 0; k < sp; k++) {
+                py_strbuf_addc(&b, ' ');
+            }
+            col += sp;
+        } else {
+            py_strbuf_addc(&b, s[i]);
+            col = s[i] == '\n' || s[i] == '\r' ? 0 : col + !is_cont(s[i]);
+        }
+    }
+    return py_strbuf_finish(&b, result_type(args[0]));
+}
+
+static PY_FUN(str_join_obj, "join", 2, 2, str_join);
+static PY_FUN_KWARGS(str_split_obj, "split", 1, str_split);
+static PY_FUN_KWARGS(str_rsplit_obj, "rsplit", 1, str_rsplit);
+static PY_FUN(str_strip_obj, "strip", 1, 2, str_strip);
+static PY_FUN(str_lstrip_obj, "lstrip", 1, 2, str_lstrip);
+static PY_FUN(str_rstrip_obj, "rstrip", 1, 2, str_rstrip);
+static PY_FUN(str_find_obj, "find", 2, 4, str_find);
+static PY_FUN(str_rfind_obj, "rfind", 2, 4, str_rfind);
+static PY_FUN(str_index_obj, "index", 2, 4, str_index);
+static PY_FUN(str_rindex_obj, "rindex", 2, 4, str_rindex);
+static PY_FUN(str_count_obj, "count", 2, 4, str_count);
+static PY_FUN(str_startswith_obj, "startswith", 2, 4, str_startswith);
+static PY_FUN(str_endswith_obj, "endswith", 2, 4, str_endswith);
+static PY_FUN(str_replace_obj, "replace", 3, 4, str_replace);
+static PY_FUN(str_lower_obj, "lower", 1, 1, str_lower);
+static PY_FUN(str_upper_obj, "upper", 1, 1, str_upper);
+static PY_FUN(str_swapcase_obj, "swapcase", 1, 1, str_swapcase);
+static PY_FUN(str_capitalize_obj, "capitalize", 1, 1, str_capitalize);
+static PY_FUN(str_title_obj, "title", 1, 1, str_title);
+static PY_FUN(str_isdigit_obj, "isdigit", 1, 1, str_isdigit);
+static PY_FUN(str_isalpha_obj, "isalpha", 1, 1, str_isalpha);
+static PY_FUN(str_isspace_obj, "isspace", 1, 1, str_isspace);
+static PY_FUN(str_isalnum_obj, "isalnum", 1, 1, str_isalnum);
+static PY_FUN(str_isupper_obj, "isupper", 1, 1, str_isupper);
+static PY_FUN(str_islower_obj, "islower", 1, 1, str_islower);
+static PY_FUN(str_isidentifier_obj, "isidentifier", 1, 1, str_isidentifier);
+static PY_FUN(str_ljust_obj, "ljust", 2, 3, str_ljust);
+static PY_FUN(str_rjust_obj, "rjust", 2, 3, str_rjust);
+static PY_FUN(str_center_obj, "center", 2, 3, str_center);
+static PY_FUN(str_zfill_obj, "zfill", 2, 2, str_zfill);
+static PY_FUN(str_partition_obj, "partition", 2, 2, str_partition);
+static PY_FUN(str_rpartition_obj, "rpartition", 2, 2, str_rpartition);
+static PY_FUN_KWARGS(str_splitlines_obj, "splitlines", 1, str_splitlines);
+static PY_FUN(str_encode_obj, "encode", 1, 3, str_encode);
+static PY_FUN(bytes_decode_obj, "decode", 1, 3, bytes_decode);
+static PY_FUN(bytes_hex_obj, "hex", 1, 1, bytes_hex);
+static PY_FUN(bytes_fromhex_fun, "fromhex", 2, 2, bytes_fromhex);
+static PY_CLASSMETHOD(bytes_fromhex_obj, bytes_fromhex_fun);
+static PY_FUN_KWARGS(str_format_obj, "format", 1, str_format_method);
+static PY_FUN(str_removeprefix_obj, "removeprefix", 2, 2, str_removeprefix);
+static PY_FUN(str_removesuffix_obj, "removesuffix", 2, 2, str_removesuffix);
+static PY_FUN(str_expandtabs_obj, "expandtabs", 1, 2, str_expandtabs);
+
+#define COMMON_METHODS                                                                            \
+    {"join", PY_OBJV(&str_join_obj)}, {"split", PY_OBJV(&str_split_obj)},                         \
+        {"rsplit", PY_OBJV(&str_rsplit_obj)}, {"strip", PY_OBJV(&str_strip_obj)},                 \
+        {"lstrip", PY_OBJV(&str_lstrip_obj)}, {"rstrip", PY_OBJV(&str_rstrip_obj)},               \
+        {"find", PY_OBJV(&str_find_obj)}, {"rfind", PY_OBJV(&str_rfind_obj)},                     \
+        {"index", PY_OBJV(&str_index_obj)}, {"rindex", PY_OBJV(&str_rindex_obj)},                 \
+        {"count", PY_OBJV(&str_count_obj)}, {"startswith", PY_OBJV(&str_startswith_obj)},         \
+        {"endswith", PY_OBJV(&str_endswith_obj)}, {"replace", PY_OBJV(&str_replace_obj)},         \
+        {"lower", PY_OBJV(&str_lower_obj)}, {"upper", PY_OBJV(&str_upper_obj)},                   \
+        {"isdigit", PY_OBJV(&str_isdigit_obj)}, {"isalpha", PY_OBJV(&str_isalpha_obj)},           \
+        {"isspace", PY_OBJV(&str_isspace_obj)}, {"isalnum", PY_OBJV(&str_isalnum_obj)},           \
+        {"isupper", PY_OBJV(&str_isupper_obj)}, {"islower", PY_OBJV(&str_islower_obj)},           \
+        {"ljust", PY_OBJV(&str_ljust_obj)}, {"rjust", PY_OBJV(&str_rjust_obj)},                   \
+        {"center", PY_OBJV(&str_center_obj)}, {"zfill", PY_OBJV(&str_zfill_obj)},                 \
+        {"partition", PY_OBJV(&str_partition_obj)}, {"rpartition", PY_OBJV(&str_rpartition_obj)}, \
+        {"splitlines", PY_OBJV(&str_splitlines_obj)}, {"swapcase", PY_OBJV(&str_swapcase_obj)},   \
+        {"capitalize", PY_OBJV(&str_capitalize_obj)}, {"title", PY_OBJV(&str_title_obj)},         \
+        {"removeprefix", PY_OBJV(&str_removeprefix_obj)},                                         \
+        {"removesuffix", PY_OBJV(&str_removesuffix_obj)},                                         \
+    {                                                                                             \
+        "expandtabs", PY_OBJV(&str_expandtabs_obj)                                                \
+    }
+
+static const py_attr_def str_locals[] = {
+    COMMON_METHODS,
+    {"encode", PY_OBJV(&str_encode_obj)},
+    {"format", PY_OBJV(&str_format_obj)},
+    {"isidentifier", PY_OBJV(&str_isidentifier_obj)},
+    {"isdecimal", PY_OBJV(&str_isdigit_obj)},
+    {"isnumeric", PY_OBJV(&str_isdigit_obj)},
+    {NULL, 0},
+};
+
+static const py_attr_def bytes_locals[] = {
+    COMMON_METHODS,
+    {"decode", PY_OBJV(&bytes_decode_obj)},
+    {"hex", PY_OBJV(&bytes_hex_obj)},
+    {"fromhex", PY_OBJV(&bytes_fromhex_obj)},
+    {NULL, 0},
+};
+
+const py_type py_type_str = {
+    {&py_type_type}, "str", PY_TF_BASETYPE, str_make_new, str_print, NULL,       str_unary_op,
+    str_binary_op,   NULL,  str_subscr,     str_getiter,  NULL,      str_locals,
+};
+
+const py_type py_type_bytes = {
+    {&py_type_type}, "bytes", 0,          bytes_make_new, str_print, NULL,         str_unary_op,
+    str_binary_op,   NULL,    str_subscr, str_getiter,    NULL,      bytes_locals,
+};
+
+/* --- formatting ------------------------------------------------------------------ */
+
+#include "fpfmt/fpfmt.h"
+
+static void pad_out(py_strbuf *b, const char *body, size_t n, size_t clen, const fp_spec *sp,
+                    char def_align)
+{
+    char align = sp->align ? sp->align : def_align;
+    size_t width = sp->width > 0 ? (size_t)sp->width : 0;
+    size_t padn = width > clen ? width - clen : 0;
+    size_t left = align == '>' ? padn : align == '^' ? padn / 2 : 0;
+    size_t fl = strlen(sp->fill);
+    if (align == '=' && n > 0 && (body[0] == '-' || body[0] == '+' || body[0] == ' ')) {
+        py_strbuf_addc(b, body[0]);
+        body++;
+        n--;
+        left = padn;
+    } else if (align == '=') {
+        left = padn;
+    }
+    for (size_t i = 0; i < left; i++) {
+        py_strbuf_add(b, sp->fill, fl);
+    }
+    py_strbuf_add(b, body, n);
+    for (size_t i = left; i < padn; i++) {
+        py_strbuf_add(b, sp->fill, fl);
+    }
+}
+
+static void group_digits(py_strbuf *out, const char *d, size_t n, char sep, int every)
+{
+    size_t first = n % (size_t)every;
+    if (first == 0) {
+        first = (size_t)every;
+    }
+    py_strbuf_add(out, d, first);
+    for (size_t i = first; i < n; i += (size_t)every) {
+        py_strbuf_addc(out, sep);
+        py_strbuf_add(out, d + i, (size_t)every);
+    }
+}
+
+static py_val format_int(py_ctx *ctx, py_val v, fp_spec *sp)
+{
+    char type = sp->type ? sp->type : 'd';
+    if (type == 'c') {
+        py_val ch = py_chr(ctx, py_int_get(ctx, v));
+        size_t n;
+        const char *s = py_str_get(ctx, ch, &n);
+        py_strbuf b;
+        py_strbuf_init(ctx, &b, n);
+        pad_out(&b, s, n, 1, sp, '<');
+        return py_strbuf_finish(&b, &py_type_str);
+    }
+    int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : type == 'b' ? 2 : 10;
+    if (strchr("dnxXob", type) == NULL) {
+        if (strchr("eEfFgG%", type) != NULL) {
+            return py_format_value(ctx, py_float_new(ctx, py_int_to_float(ctx, v)), PY_NULL) ==
+                           PY_NULL
+                       ? PY_NULL
+                       : PY_NULL;
+        }
+        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type 'int'",
+                 type);
+    }
+    bool neg = py_int_sign(v) < 0;
+    py_val digits = py_int_to_str(ctx, neg ? py_unary_op(ctx, PY_OP_NEG, v) : v, base);
+    size_t dn;
+    const char *ds = py_str_get(ctx, digits, &dn);
+    py_strbuf body;
+    py_strbuf_init(ctx, &body, dn + 8);
+    if (neg) {
+        py_strbuf_addc(&body, '-');
+    } else if (sp->sign == '+' || sp->sign == ' ') {
+        py_strbuf_addc(&body, sp->sign);
+    }
+    if (sp->alt && base != 10) {
+        py_strbuf_add(&body, base == 16 ? (type == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "0b", 2);
+    }
+    size_t prefix = body.len;
+    if (sp->grouping) {
+        group_digits(&body, ds, dn, sp->grouping, base == 10 ? 3 : 4);
+    } else {
+        py_strbuf_add(&body, ds, dn);
+    }
+    if (type == 'X') {
+        for (size_t i = prefix; i < body.len; i++) {
+            char *c = body.buf + sizeof(py_str_obj) + i;
+            if (*c >= 'a' && *c <= 'f') {
+                *c = (char)(*c - 32);
+            }
+        }
+    }
+    const char *bs = body.buf + sizeof(py_str_obj);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, body.len + 8);
+    if (sp->zero && !sp->align) {
+        /* zero padding goes between sign/prefix and digits */
+        size_t width = sp->width > 0 ? (size_t)sp->width : 0;
+        py_strbuf_add(&b, bs, prefix);
+        for (size_t i = body.len; i < width; i++) {
+            py_strbuf_addc(&b, '0');
+        }
+        py_strbuf_add(&b, bs + prefix, body.len - prefix);
+    } else {
+        pad_out(&b, bs, body.len, body.len, sp, '>');
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}
+
+static py_val format_float(py_ctx *ctx, py_float_t f, fp_spec *sp)
+{
+    if (sp->zero && !sp->align) {
+        sp->align = '=';
+        strcpy(sp->fill, "0");
+    }
+    size_t need = fp_format_size(sp);
+    char small[64];
+    char *buf = need <= sizeof(small) ? small : py_alloc_raw(ctx, need);
+    int n = fp_format((double)f, sp, buf, need);
+    if (n == FP_ETYPE) {
+        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type 'float'",
+                 sp->type);
+    }
+    if (n < 0) {
+        py_raise(ctx, &py_type_ValueError, "Invalid format specifier");
+    }
+    return py_str_new(ctx, buf, (size_t)n);
+}
+
+py_val py_format_value(py_ctx *ctx, py_val v, py_val spec)
+{
+    size_t sn = 0;
+    const char *ss = spec == PY_NULL ? "" : py_str_get(ctx, spec, &sn);
+    const py_type *t = py_type_of(v);
+    if (t->flags & PY_TF_CLASS) {
+        py_val m = py_special(ctx, v, PY_Q___format__);
+        if (m != PY_NULL) {
+            py_val a = spec == PY_NULL ? PY_MK_QSTR(PY_Q_empty) : spec;
+            return py_call(ctx, m, 1, &a);
+        }
+    }
+    if (sn == 0) {
+        return py_to_str(ctx, v);
+    }
+    fp_spec sp;
+    if (fp_spec_parse(ss, sn, &sp) != FP_OK) {
+        py_raise(ctx, &py_type_ValueError, "Invalid format specifier");
+    }
+    if (py_is_int(v) && v != PY_TRUE && v != PY_FALSE) {
+        if (sp.type && strchr("eEfFgG%", sp.type)) {
+            return format_float(ctx, py_int_to_float(ctx, v), &sp);
+        }
+        return format_int(ctx, v, &sp);
+    }
+    if (v == PY_TRUE || v == PY_FALSE) {
+        if (sp.type) {
+            return format_int(ctx, PY_MK_SMALL(v == PY_TRUE), &sp);
+        }
+    }
+    if (t == &py_type_float) {
+        return format_float(ctx, ((py_float_obj *)v)->v, &sp);
+    }
+    py_val s = py_to_str(ctx, v);
+    if (sp.type && sp.type != 's') {
+        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type '%s'",
+                 sp.type, t->name);
+    }
+    size_t n;
+    const char *d = py_str_get(ctx, s, &n);
+    size_t clen = utf8_len(d, n);
+    if (sp.precision >= 0 && (size_t)sp.precision < clen) {
+        n = utf8_offset(d, n, (size_t)sp.precision);
+        clen = (size_t)sp.precision;
+    }
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, n + 8);
+    d = py_str_get(ctx, s, &n);
+    if (sp.precision >= 0 && (size_t)sp.precision < utf8_len(d, n)) {
+        n = utf8_offset(d, n, (size_t)sp.precision);
+    }
+    pad_out(&b, d, n, clen, &sp, '<');
+    return py_strbuf_finish(&b, &py_type_str);
+}
+
+/* str.format(): fields {name.attr[key]!conv:spec} */
+static py_val format_field(py_ctx *ctx, const char *f, size_t fn, size_t n_args, size_t n_kw,
+                           const py_val *args, size_t *auto_idx)
+{
+    size_t i = 0;
+    while (i < fn && f[i] != '.' && f[i] != '[') {
+        i++;
+    }
+    py_val v;
+    if (i == 0) {
+        if (*auto_idx == (size_t)-1) {
+            py_raise(ctx, &py_type_ValueError,
+                     "cannot switch from manual field specification to automatic field numbering");
+        }
+        size_t k = (*auto_idx)++;
+        if (k + 1 >= n_args) {
+            py_raise(ctx, &py_type_IndexError,
+                     "Replacement index %d out of range for positional args tuple", (int)k);
+        }
+        v = args[k + 1];
+    } else if (f[0] >= '0' && f[0] <= '9') {
+        size_t k = 0;
+        for (size_t j = 0; j < i; j++) {
+            k = k * 10 + (size_t)(f[j] - '0');
+        }
+        if (*auto_idx > 0 && *auto_idx != (size_t)-1) {
+            py_raise(ctx, &py_type_ValueError,
+                     "cannot switch from automatic field numbering to manual field specification");
+        }
+        *auto_idx = (size_t)-1;
+        if (k + 1 >= n_args) {
+            py_raise(ctx, &py_type_IndexError,
+                     "Replacement index %d out of range for positional args tuple", (int)k);
+        }
+        v = args[k + 1];
+    } else {
+        py_qstr name = py_qstr_from(ctx, f, i);
+        v = PY_NULL;
+        for (size_t k = 0; k < n_kw; k++) {
+            if (PY_QSTR(args[n_args + 2 * k]) == name) {
+                v = args[n_args + 2 * k + 1];
+            }
+        }
+        if (v == PY_NULL) {
+            py_raise(ctx, &py_type_KeyError, "'%q'", name);
+        }
+    }
+    while (i < fn) {
+        if (f[i] == '.') {
+            size_t st = ++i;
+            while (i < fn && f[i] != '.' && f[i] != '[') {
+                i++;
+            }
+            v = py_getattr(ctx, v, py_qstr_from(ctx, f + st, i - st));
+        } else {
+            size_t st = ++i;
+            while (i < fn && f[i] != ']') {
+                i++;
+            }
+            py_val key;
+            bool digits = i > st;
+            for (size_t j = st; j < i; j++) {
+                digits = digits && f[j] >= '0' && f[j] <= '9';
+            }
+            key = digits ? py_int_from_str(ctx, f + st, i - st, 10, true)
+                         : py_str_new(ctx, f + st, i - st);
+            v = py_subscr(ctx, v, key, PY_NULL);
+            i++;
+        }
+    }
+    return v;
+}
+
+py_val py_str_vformat(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, args[0], &n);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, n + 16);
+    size_t auto_idx = 0;
+    for (size_t i = 0; i < n;) {
+        s = py_str_get(ctx, args[0], &n);
+        char c = s[i];
+        if (c == '}') {
+            if (i + 1 < n && s[i + 1] == '}') {
+                py_strbuf_addc(&b, '}');
+                i += 2;
+                continue;
+            }
+            py_raise(ctx, &py_type_ValueError, "Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            py_strbuf_addc(&b, c);
+            i++;
+            continue;
+        }
+        if (i + 1 < n && s[i + 1] == '{') {
+            py_strbuf_addc(&b, '{');
+            i += 2;
+            continue;
+        }
+        size_t st = ++i;
+        int depth = 1;
+        while (i < n && depth > 0) {
+            depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
+            if (depth > 0) {
+                i++;
+            }
+        }
+        if (i >= n) {
+            py_raise(ctx, &py_type_ValueError, "expected '}' before end of string");
+        }
+        size_t e = i++;
+        size_t fe = st;
+        while (fe < e && s[fe] != '!' && s[fe] != ':') {
+            fe++;
+        }
+        char conv = 0;
+        size_t spec_st = e;
+        if (fe < e && s[fe] == '!') {
+            conv = fe + 1 < e ? s[fe + 1] : 0;
+            spec_st = fe + 2 < e && s[fe + 2] == ':' ? fe + 3 : e;
+        } else if (fe < e) {
+            spec_st = fe + 1;
+        }
+        py_val v = format_field(ctx, s + st, fe - st, n_args, n_kw, args, &auto_idx);
+        if (conv == 'r') {
+            v = py_repr(ctx, v);
+        } else if (conv == 's') {
+            v = py_to_str(ctx, v);
+        } else if (conv != 0) {
+            py_raise(ctx, &py_type_ValueError, "Unknown conversion specifier %c", conv);
+        }
+        s = py_str_get(ctx, args[0], &n);
+        py_val spec = PY_NULL;
+        if (spec_st < e) {
+            py_val spec_src = py_str_new(ctx, s + spec_st, e - spec_st);
+            if (memchr(s + spec_st, '{', e - spec_st) != NULL) {
+                py_val *a2 = py_alloc(ctx, (n_args + 2 * n_kw) * sizeof(py_val));
+                memcpy(a2, args, (n_args + 2 * n_kw) * sizeof(py_val));
+                a2[0] = spec_src;
+                spec_src = py_str_vformat(ctx, n_args, n_kw, a2);
+            }
+            spec = spec_src;
+        }
+        py_val out = py_format_value(ctx, v, spec);
+        size_t on;
+        const char *os = py_str_get(ctx, out, &on);
+        py_strbuf_add(&b, os, on);
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}
+
+static py_val str_format_method(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
+{
+    return py_str_vformat(ctx, n_args, n_kw, args);
+}
+
+/* printf-style '%' formatting */
+py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, fmt, &n);
+    py_val *items = &arg;
+    size_t n_items = 1;
+    bool is_tuple = py_type_of(arg) == &py_type_tuple;
+    if (is_tuple) {
+        py_get_items(ctx, arg, &n_items, &items);
+    }
+    bool is_map = !is_tuple && py_type_of(arg) == &py_type_dict;
+    size_t ai = 0;
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, n + 16);
+    for (size_t i = 0; i < n;) {
+        s = py_str_get(ctx, fmt, &n);
+        if (s[i] != '%') {
+            size_t st = i;
+            while (i < n && s[i] != '%') {
+                i++;
+            }
+            py_strbuf_add(&b, s + st, i - st);
+            continue;
+        }
+        i++;
+        if (i >= n) {
+            py_raise(ctx, &py_type_ValueError, "incomplete format");
+        }
+        py_val v = PY_NULL;
+        if (s[i] == '(') {
+            size_t st = ++i;
+            while (i < n && s[i] != ')') {
+                i++;
+            }
+            if (!is_map) {
+                py_raise(ctx, &py_type_TypeError, "format requires a mapping");
+            }
+            v = py_subscr(ctx, arg, py_str_new(ctx, s + st, i - st), PY_NULL);
+            s = py_str_get(ctx, fmt, &n);
+            i++;
+        }
+        fp_spec sp;
+        memset(&sp, 0, sizeof(sp));
+        strcpy(sp.fill, " ");
+        sp.width = -1;
+        sp.precision = -1;
+        for (; i < n && strchr("-+ #0", s[i]); i++) {
+            switch (s[i]) {
+            case '-': sp.align = '<'; break;
+            case '+': sp.sign = '+'; break;
+            case ' ':
+                if (sp.sign != '+')
+                    sp.sign = ' ';
+                break;
+            case '#': sp.alt = 1; break;
+            case '0': sp.zero = 1; break;
+            }
+        }
+        if (i < n && s[i] == '*') {
+            if (ai >= n_items) {
+                py_raise(ctx, &py_type_TypeError, "not enough arguments for format string");
+            }
+            sp.width = (int)py_int_get(ctx, items[ai++]);
+            i++;
+        }
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            sp.width = (sp.width < 0 ? 0 : sp.width * 10) + (s[i++] - '0');
+        }
+        if (i < n && s[i] == '.') {
+            i++;
+            sp.precision = 0;
+            if (i < n && s[i] == '*') {
+                sp.precision = (int)py_int_get(ctx, items[ai++]);
+                i++;
+            }
+            while (i < n && s[i] >= '0' && s[i] <= '9') {
+                sp.precision = sp.precision * 10 + (s[i++] - '0');
+            }
+        }
+        if (i >= n) {
+            py_raise(ctx, &py_type_ValueError, "incomplete format");
+        }
+        char c = s[i++];
+        if (c == '%') {
+            py_strbuf_addc(&b, '%');
+            continue;
+        }
+        if (v == PY_NULL) {
+            if (is_map) {
+                v = arg;
+            } else {
+                if (ai >= n_items) {
+                    py_raise(ctx, &py_type_TypeError, "not enough arguments for format string");
+                }
+                v = items[ai++];
+            }
+        }
+        if (sp.align == '<') {
+            sp.zero = 0;
+        }
+        py_val out;
+        switch (c) {
+        case 's':
+        case 'r':
+        case 'a': {
+            py_val str = c == 's' ? py_to_str(ctx, v) : py_repr(ctx, v);
+            sp.zero = 0;
+            out = py_format_value(ctx, str, PY_NULL);
+            size_t on;
+            const char *os = py_str_get(ctx, out, &on);
+            size_t cl = utf8_len(os, on);
+            if (sp.precision >= 0 && (size_t)sp.precision < cl) {
+                on = utf8_offset(os, on, (size_t)sp.precision);
+                cl = (size_t)sp.precision;
+            }
+            pad_out(&b, os, on, cl, &sp, '>');
+            continue;
+        }
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'x':
+        case 'X':
+        case 'o':
+        case 'c': {
+            if (c == 'c' && py_is_str(v)) {
+                size_t on;
+                const char *os = py_str_get(ctx, v, &on);
+                pad_out(&b, os, on, 1, &sp, '>');
+                continue;
+            }
+            if (py_type_of(v) == &py_type_float) {
+                v = py_int_from_float(ctx, ((py_float_obj *)v)->v);
+            }
+            if (!py_is_int(v)) {
+                py_raise(ctx, &py_type_TypeError, "%%%c format: a real number is required, not %s",
+                         c, py_type_name(v));
+            }
+            sp.type = c == 'i' || c == 'u' ? 'd' : c;
+            if (sp.precision >= 0 && c != 'c') {
+                /* precision = minimum digits */
+                sp.type = sp.type;
+            }
+            if (!sp.align) {
+                sp.align = sp.zero ? 0 : '>';
+            }
+            out = format_int(ctx, v, &sp);
+            break;
+        }
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G': {
+            sp.type = c;
+            if (sp.precision < 0) {
+                sp.precision = 6;
+            }
+            if (!sp.align && !sp.zero) {
+                sp.align = '>';
+            }
+            out = format_float(ctx, py_float_get(ctx, v), &sp);
+            break;
+        }
+        default:
+            py_raise(ctx, &py_type_ValueError,
+                     "unsupported format character '%c' (0x%x) at index %d", c,
+                     (unsigned)(uint8_t)c, (int)i - 1);
+        }
+        size_t on;
+        const char *os = py_str_get(ctx, out, &on);
+        py_strbuf_add(&b, os, on);
+    }
+    if (!is_map && ai < n_items) {
+        py_raise(ctx, &py_type_TypeError, "not all arguments converted during string formatting");
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}

@@ -1,0 +1,165 @@
+/* rtpy embedding API: create an interpreter over a caller-given memory
+ * buffer, run code, call Python, report exceptions, tear down.
+ *
+ * All state lives in the buffer given to rtpy_create(); the core has no
+ * mutable globals, so several VMs may coexist (one thread each). No function
+ * here long-jumps out: each returns a status, and a Python exception that
+ * escaped is kept as the "pending exception" (rtpy_print_exception()).
+ * None of these functions may be called from an ISR, except
+ * rtpy_interrupt() which is safe from an ISR or a signal handler.
+ */
+#ifndef RTPY_H
+#define RTPY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct py_ctx rtpy_vm;
+typedef uintptr_t rtpy_val; /* a Python value (see obj.h) */
+
+/* Status codes */
+#define RTPY_OK     0  /* success */
+#define RTPY_EXC    -1 /* a Python exception is pending (rtpy_print_exception) */
+#define RTPY_EXIT   -2 /* SystemExit was raised: see rtpy_exit_status() */
+#define RTPY_EINVAL -3 /* invalid argument (NULL vm, unknown mode, ...) */
+#define RTPY_ENOMEM -4 /* buffer too small to create the VM */
+
+/* Compile modes */
+#define RTPY_MODE_FILE   0 /* a module: statements */
+#define RTPY_MODE_SINGLE 1 /* one interactive statement: print expression values */
+#define RTPY_MODE_EVAL   2 /* one expression */
+
+/* File handle returned by the HAL's file_open (opaque to the core). */
+typedef void *rtpy_file;
+
+/* Services the port supplies. Every function pointer except `write` may be
+ * NULL; the matching Python feature then raises OSError (or is a no-op). */
+typedef struct rtpy_hal {
+    void *user; /* passed back to every callback */
+    /* Output bytes to stream fd (1 stdout, 2 stderr). */
+    void (*write)(void *user, int fd, const char *buf, size_t len);
+    /* Read up to len bytes of stdin; returns count, 0 at EOF, <0 error. */
+    long (*read)(void *user, char *buf, size_t len);
+    /* Monotonic time in microseconds; wall-clock time in seconds since 1970. */
+    uint64_t (*ticks_us)(void *user);
+    double (*time)(void *user);
+    void (*sleep_us)(void *user, uint64_t us);
+    /* Files: open returns NULL and sets *err (an errno value) on failure. */
+    rtpy_file (*file_open)(void *user, const char *path, const char *mode, int *err);
+    long (*file_read)(void *user, rtpy_file f, void *buf, size_t len);
+    long (*file_write)(void *user, rtpy_file f, const void *buf, size_t len);
+    long (*file_seek)(void *user, rtpy_file f, long off, int whence); /* new pos, <0 -errno */
+    int (*file_close)(void *user, rtpy_file f);
+    /* 0 missing, 1 regular file, 2 directory. */
+    int (*stat)(void *user, const char *path);
+    /* Bytes of C stack the interpreter may use below the point where it is
+     * entered (0: PY_DEFAULT_CSTACK). Deep recursion raises RuntimeError
+     * before this is exceeded. */
+    size_t stack_size;
+    /* Values in the VM's frame stack (0: default 4096). */
+    size_t vstack_size;
+    /* Extra built-in modules of the port (NULL-terminated, may be NULL),
+     * searched after the core and python/modules ones. */
+    const struct py_module_def *const *modules;
+    /* sys.platform (NULL: "rtpy"). */
+    const char *platform;
+} rtpy_hal;
+
+/* Bytes rtpy_create() needs besides the GC heap itself (VM state, frame
+ * stack, GC mark stack): rtpy_create(buf, rtpy_overhead(hal) + heap, hal). */
+size_t rtpy_overhead(const rtpy_hal *hal);
+
+/* Create a VM in heap[0..size): the VM state, its frame stack and the GC
+ * heap all live there. hal must outlive the VM. Returns NULL if size is too
+ * small (under ~16 KB plus the frame stack) or an argument is NULL. */
+rtpy_vm *rtpy_create(void *heap, size_t size, const rtpy_hal *hal);
+
+/* Tear the VM down: runs nothing, closes files the VM opened through the
+ * HAL. The buffer may be reused afterwards. NULL is ignored. */
+void rtpy_destroy(rtpy_vm *vm);
+
+/* Set sys.argv from argv[0..argc) and prepend `path` (may be NULL) to
+ * sys.path. RTPY_OK, RTPY_EINVAL or RTPY_EXC (MemoryError). */
+int rtpy_set_argv(rtpy_vm *vm, int argc, const char *const *argv);
+int rtpy_add_path(rtpy_vm *vm, const char *dir);
+
+/* Compile and run src[0..len) as the __main__ module (mode RTPY_MODE_FILE or
+ * RTPY_MODE_SINGLE) or evaluate it (RTPY_MODE_EVAL, result in *result if
+ * result is not NULL). filename is used in tracebacks.
+ * RTPY_OK, RTPY_EXC, RTPY_EXIT or RTPY_EINVAL. */
+int rtpy_exec(rtpy_vm *vm, const char *src, size_t len, const char *filename, int mode,
+              rtpy_val *result);
+
+/* Read a script through the HAL's file functions and run it as __main__.
+ * A missing file is reported as a pending OSError (RTPY_EXC). */
+int rtpy_exec_file(rtpy_vm *vm, const char *path);
+
+/* Source reader for rtpy_exec_reader: returns bytes stored into buf
+ * (0 at end, <0 on error). */
+typedef long (*rtpy_reader)(void *data, char *buf, size_t len);
+int rtpy_exec_reader(rtpy_vm *vm, rtpy_reader rd, void *data, const char *filename);
+
+/* Compile without running; *code receives a code object that
+ * rtpy_exec_code() runs in __main__. */
+int rtpy_compile(rtpy_vm *vm, const char *src, size_t len, const char *filename, int mode,
+                 rtpy_val *code);
+int rtpy_exec_code(rtpy_vm *vm, rtpy_val code);
+
+/* Look up a global of __main__ (RTPY_EXC: NameError pending). */
+int rtpy_get_global(rtpy_vm *vm, const char *name, rtpy_val *out);
+/* Call fn(args...) -> *result (result may be NULL). */
+int rtpy_call(rtpy_vm *vm, rtpy_val fn, size_t n_args, const rtpy_val *args, rtpy_val *result);
+
+/* Values kept in C variables between API calls are only guaranteed alive if
+ * pinned (at most 8 at a time). RTPY_OK, or RTPY_ENOMEM if all slots used. */
+int rtpy_pin(rtpy_vm *vm, rtpy_val v);
+void rtpy_unpin(rtpy_vm *vm, rtpy_val v);
+
+/* Pending exception: rtpy_print_exception() prints it CPython style
+ * ("Traceback (most recent call last):" ...) to stderr and clears it.
+ * rtpy_clear_exception() drops it. rtpy_exception() returns it (0 if none). */
+void rtpy_print_exception(rtpy_vm *vm);
+void rtpy_clear_exception(rtpy_vm *vm);
+rtpy_val rtpy_exception(rtpy_vm *vm);
+/* Exit status after RTPY_EXIT (SystemExit's code as CPython maps it). */
+int rtpy_exit_status(rtpy_vm *vm);
+
+/* Request a KeyboardInterrupt at the next safe point. Safe from an ISR or a
+ * signal handler. */
+void rtpy_interrupt(rtpy_vm *vm);
+
+/* Queue fn(arg) to run in the VM's thread at its next safe point (between
+ * bytecodes), like micropython.schedule(). Safe from an ISR or another
+ * thread (single producer at a time). fn and arg must be objects the VM
+ * keeps alive (e.g. stored in a module). RTPY_OK, or -1 if the queue (8
+ * entries) is full. */
+int rtpy_schedule(rtpy_vm *vm, rtpy_val fn, rtpy_val arg);
+
+/* Tab completion: completes the last dotted name at the end of line[0..len)
+ * against __main__ globals and builtins, or the attributes of the object
+ * the dotted prefix names (only attribute lookups are performed). Calls
+ * emit(data, candidate, n) for each full candidate word; returns the count
+ * (0 on any error). */
+int rtpy_complete(rtpy_vm *vm, const char *line, size_t len,
+                  void (*emit)(void *data, const char *cand, size_t n), void *data);
+
+/* REPL helpers. rtpy_input_complete(): 1 if src is a complete interactive
+ * input (run it), 0 if more lines are needed (print "... "): open brackets,
+ * a trailing ':' or backslash, an indented block not yet ended by an empty
+ * line, an unterminated triple-quoted string. Pure: may be called anytime. */
+int rtpy_input_complete(const char *src, size_t len);
+/* Run one interactive input in __main__ (prints expression values) and print
+ * any exception. Returns RTPY_OK, RTPY_EXC (already printed) or RTPY_EXIT. */
+int rtpy_repl_exec(rtpy_vm *vm, const char *src, size_t len);
+
+/* Heap statistics in bytes. */
+void rtpy_mem_info(rtpy_vm *vm, size_t *total, size_t *used, size_t *free_);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
