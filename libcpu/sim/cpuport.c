@@ -109,14 +109,19 @@ static void sim_keeper_push(_Atomic(struct sim_thread *) *list, struct sim_threa
     sem_post(&sim_keeper_sem);
 }
 
+/* Called in RT context: interrupts stay disabled while the host mutex is held, otherwise a
+ * tick could switch to another RT thread that then blocks on the mutex for good. */
 static void sim_record_link(struct sim_thread *t)
 {
+    rt_base_t level = rt_hw_interrupt_disable();
+
     pthread_mutex_lock(&sim_all_lock);
     t->all_next = sim_all;
     if (sim_all != NULL)
         sim_all->all_prev = t;
     sim_all = t;
     pthread_mutex_unlock(&sim_all_lock);
+    rt_hw_interrupt_enable(level);
     atomic_fetch_add(&sim_live_threads, 1);
 }
 
