@@ -1483,9 +1483,8 @@ static void c_handlers(cunit *u, pn *x, int handler_label, int end, int d)
         int next = new_label(u);
         mark_line(u, h->line);
         if (h->k[0] != NULL) {
-            op0(u, OP_DUP_TOP, 1);
             c_expr(u, h->k[0]);
-            op0(u, OP_CHECK_EXC_MATCH, -1);
+            op0(u, OP_CHECK_EXC_MATCH, 0);
             jump(u, OP_POP_JUMP_IF_FALSE, next, -1);
         }
         if (h->v != PY_NULL) {

@@ -458,7 +458,10 @@ again:
     }
     t->line = ps->line;
     if (ps->p >= ps->end) {
-        if (!ps->eof_nl && ps->mode != -1 && ps->last != T_NEWLINE) {
+        if (ps->last == T_NEWLINE || ps->last == T_INDENT || ps->last == T_DEDENT) {
+            ps->eof_nl = true;
+        }
+        if (!ps->eof_nl && ps->mode != -1) {
             /* a final NEWLINE, then dedents, then END */
             ps->eof_nl = true;
             t->type = T_NEWLINE;

@@ -1014,9 +1014,3 @@ void py_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items)
         py_raise(ctx, &py_type_TypeError, "expected tuple/list, got %s", t->name);
     }
 }
-
-/* weak default so the core links before python/modules exists */
-#if defined(__GNUC__)
-__attribute__((weak))
-#endif
-const py_module_def *const py_ext_modules[] = {NULL};

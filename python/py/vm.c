@@ -926,6 +926,20 @@ static py_val yield_from_step(py_ctx *ctx, py_val it, py_val v, int *yielded)
 
 /* --- the interpreter loop ---------------------------------------------------------------- */
 
+#ifdef PY_TRACE
+#include <stdio.h>
+static const char *const op_names_dbg[] = {
+#define X(name, n) #name,
+    PY_OPCODES(X)
+#undef X
+};
+static void trace_op(py_frame *f, const uint8_t *ip, py_val *sp)
+{
+    fprintf(stderr, "%4u %-20s depth=%d\n", (unsigned)(ip - f->code->bc), op_names_dbg[*ip],
+            (int)(sp - (f->locals + f->code->n_locals)));
+}
+#endif
+
 #define READ_U8()  (*ip++)
 #define READ_U16() (ip += 2, (unsigned)ip[-2] | ((unsigned)ip[-1] << 8))
 #define PUSH(v)    (*sp++ = (v))
@@ -972,10 +986,16 @@ restart:
         PY_OPCODES(X)
 #undef X
     };
+#ifdef PY_TRACE
+#define TRACE_OP() trace_op(frame, ip, sp)
+#else
+#define TRACE_OP() ((void)0)
+#endif
 #define DISPATCH()                                       \
     do {                                                 \
         frame->lasti = (uint32_t)(ip - frame->code->bc); \
         frame->sp = sp;                                  \
+        TRACE_OP();                                      \
         goto *labels[*ip++];                             \
     } while (0)
 #define CASE(name) L_##name:
