@@ -196,6 +196,7 @@ rt_err_t rt_thread_detach(rt_thread_t thread)
 rt_err_t rt_thread_delete(rt_thread_t thread)
 {
     rt_base_t level;
+    rt_bool_t free_now;
 
     RT_ASSERT(thread != RT_NULL);
     level = rt_hw_interrupt_disable();
@@ -205,8 +206,18 @@ rt_err_t rt_thread_delete(rt_thread_t thread)
     }
     RT_ASSERT(rt_object_get_type(&thread->parent) == RT_Object_Class_Thread);
     RT_ASSERT(!rt_object_is_systemobject(&thread->parent));
-    thread_close(thread);
+    /* Another thread's stack is not in use: free it now rather than waiting for the idle
+     * thread (which must still run cleanup callbacks and free threads deleting themselves). */
+    free_now = thread != rt_thread_self() && thread->cleanup == RT_NULL;
+    if (free_now)
+        rt_thread_close_locked(thread);
+    else
+        thread_close(thread);
     rt_hw_interrupt_enable(level);
+    if (free_now) {
+        RT_KERNEL_FREE(thread->stack_addr);
+        rt_object_delete(&thread->parent);
+    }
     rt_schedule();
     return RT_EOK;
 }
