@@ -154,6 +154,7 @@ void rt_thread_close_locked(rt_thread_t thread)
     rt_mutex_release_all(thread);
 #endif
     thread->stat = RT_THREAD_CLOSE;
+    thread->error = RT_EOK; /* a stale errno is meaningless once closed ("ps" shows OK) */
     rt_hw_thread_destroy(thread);
 }
 
