@@ -2,7 +2,10 @@
  * is reported as ValueError (its base class in CPython). */
 #include <stdint.h>
 
-#include "obj.h"
+#include "modutil.h"
+
+MOD_EXC(binascii_error_type, "Error", &py_type_ValueError);
+#define BINASCII_ERROR MOD_EXC_REF(binascii_error_type, &py_type_ValueError)
 
 static const char hexdigits[] = "0123456789abcdef";
 
@@ -56,14 +59,14 @@ static py_val ba_unhexlify(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     size_t len;
     const char *src = py_str_get(ctx, a[0], &len);
     if (len % 2) {
-        py_raise(ctx, &py_type_ValueError, "Odd-length string");
+        py_raise(ctx, BINASCII_ERROR, "Odd-length string");
     }
     char *d;
     py_val r = new_bytes(ctx, len / 2, &d);
     for (size_t i = 0; i < len; i += 2) {
         int hi = hexval(src[i]), lo = hexval(src[i + 1]);
         if (hi < 0 || lo < 0) {
-            py_raise(ctx, &py_type_ValueError, "Non-hexadecimal digit found");
+            py_raise(ctx, BINASCII_ERROR, "Non-hexadecimal digit found");
         }
         *d++ = (char)(hi << 4 | lo);
     }
@@ -147,13 +150,13 @@ static py_val ba_a2b_base64(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
         }
     }
     if (nq == 1) {
-        py_raise(ctx, &py_type_ValueError,
+        py_raise(ctx, BINASCII_ERROR,
                  "Invalid base64-encoded string: number of data characters (%u) cannot be 1 more "
                  "than a multiple of 4",
                  (unsigned)nchars);
     }
     if (nq) {
-        py_raise(ctx, &py_type_ValueError, "Incorrect padding");
+        py_raise(ctx, BINASCII_ERROR, "Incorrect padding");
     }
     ((py_str_obj *)PY_PTR(r))->len = (uint32_t)out;
     return finish(ctx, r);
@@ -190,6 +193,7 @@ static const py_attr_def binascii_attrs[] = {
     F(b2a_base64),
     F(a2b_base64),
     F(crc32),
+    {"Error", PY_OBJV(BINASCII_ERROR)},
     {"b2a_hex", PY_OBJV(&ba_hexlify_obj)},
     {"a2b_hex", PY_OBJV(&ba_unhexlify_obj)},
     {NULL, 0},

@@ -620,6 +620,102 @@ const py_type coll_odict_type = {
     .inst_size = sizeof(py_dict),
 };
 
+/* ---- defaultdict ------------------------------------------------------------ */
+
+typedef struct ddict_obj {
+    py_dict d;
+    py_val factory; /* callable or None */
+} ddict_obj;
+
+extern const py_type coll_ddict_type;
+
+static py_val ddict_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
+                             const py_val *args)
+{
+    py_val factory = n ? args[0] : PY_NONE;
+    const py_type *ft = py_type_of(factory);
+    bool callable = factory == PY_NONE || ft == &py_type_type || ft == &py_type_function ||
+                    ft == &py_type_cfun || ft == &py_type_bound_method || ft->call != NULL ||
+                    py_getattr_opt(ctx, factory, PY_Q___call__) != PY_NULL;
+    if (!callable) {
+        py_raise(ctx, &py_type_TypeError, "first argument must be callable or None");
+    }
+    ddict_obj *o = py_obj_new(ctx, type, sizeof(ddict_obj));
+    o->d = *(py_dict *)PY_PTR(py_dict_new(ctx)); /* a fresh empty dict header */
+    o->d.base.type = type;
+    o->factory = factory;
+    if (n > 1 || nk) {
+        py_val update = py_getattr(ctx, PY_VAL(o), py_qstr_from_cstr(ctx, "update"));
+        py_call_kw(ctx, update, n ? n - 1 : 0, nk, args + (n ? 1 : 0));
+    }
+    return PY_VAL(o);
+}
+
+/* Missing keys get factory() stored and returned (CPython's __missing__). */
+static py_val ddict_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
+{
+    if (value == PY_NULL) {
+        py_val v = py_dict_get(ctx, self, index);
+        if (v != PY_NULL) {
+            return v;
+        }
+        ddict_obj *o = PY_PTR(self);
+        if (o->factory == PY_NONE) {
+            py_raise_obj(ctx, py_exc_new(ctx, &py_type_KeyError, 1, &index));
+        }
+        v = py_call(ctx, o->factory, 0, NULL);
+        py_dict_set(ctx, self, index, v);
+        return v;
+    }
+    return py_type_dict.subscr(ctx, self, index, value);
+}
+
+static void ddict_print(py_ctx *ctx, py_print *p, py_val self, int kind)
+{
+    ddict_obj *o = PY_PTR(self);
+    py_val plain = py_call(ctx, PY_OBJV(&py_type_dict), 1, &self);
+    py_printf(ctx, p, "%s(%r, %r)", py_type_of(self)->name, o->factory, plain);
+}
+
+static bool ddict_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
+{
+    ddict_obj *o = PY_PTR(self);
+    if (strcmp(py_qstr_str(ctx, name, NULL), "default_factory")) {
+        return false;
+    }
+    if (op == PY_ATTR_LOAD) {
+        *value = o->factory;
+    } else {
+        o->factory = op == PY_ATTR_STORE ? *value : PY_NONE;
+    }
+    return true;
+}
+
+static py_val dd_copy(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_val args[2] = {((ddict_obj *)PY_PTR(a[0]))->factory, a[0]};
+    return ddict_make_new(ctx, &coll_ddict_type, 2, 0, args);
+}
+static PY_FUN(dd_copy_obj, "copy", 1, 1, dd_copy);
+
+static const py_attr_def ddict_locals[] = {
+    {"copy", PY_OBJV(&dd_copy_obj)},
+    {NULL, 0},
+};
+
+const py_type coll_ddict_type = {
+    {&py_type_type},
+    "defaultdict",
+    PY_TF_BASETYPE,
+    ddict_make_new,
+    ddict_print,
+    .attr = ddict_attr,
+    .subscr = ddict_subscr,
+    .locals = ddict_locals,
+    .base_type = &py_type_dict,
+    .inst_size = sizeof(ddict_obj),
+};
+
 /* ---- namedtuple ----------------------------------------------------------------- */
 
 /* A namedtuple class: a native tuple subtype built at run time. */
@@ -1000,6 +1096,7 @@ static PY_FUN_KWARGS(coll_namedtuple_obj, "namedtuple", 2, coll_namedtuple);
 static const py_attr_def coll_attrs[] = {
     {"deque", PY_OBJV(&coll_deque_type)},
     {"OrderedDict", PY_OBJV(&coll_odict_type)},
+    {"defaultdict", PY_OBJV(&coll_ddict_type)},
     {"namedtuple", PY_OBJV(&coll_namedtuple_obj)},
     {NULL, 0},
 };
