@@ -2,6 +2,10 @@
 #include <rthw.h>
 #include <rtthread.h>
 #include "sim.h"
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <time.h>
 
 #ifdef RT_USING_UTEST
 #include <utest.h>
@@ -167,6 +171,104 @@ static void test_thread_churn(void)
     uassert_value_less_equal(port_settle(baseline), baseline);
 }
 
+/* ---- interrupt storm: a host source raising an interrupt every few microseconds while
+ * threads ping-pong and the ISR wakes a third, higher-priority thread ---- */
+
+#define STORM_ROUNDS 2000
+#define STORM_IRQ    (SIM_IRQ_USER + 1)
+
+static struct rt_semaphore storm_ping, storm_pong, storm_isr_sem, storm_done;
+static atomic_int storm_stop;
+static volatile long storm_irqs, storm_wakes, storm_isr_posts;
+
+static void storm_isr(int vector, void *param)
+{
+    storm_irqs++;
+    if (storm_irqs % 8 == 0) {
+        storm_isr_posts++;
+        rt_sem_release(&storm_isr_sem);
+    }
+}
+
+static void *storm_source(void *arg)
+{
+    struct timespec gap = {0, 20000};
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR2); /* a host helper: never the target of interrupt signals */
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    while (!atomic_load(&storm_stop)) {
+        sim_irq_raise(STORM_IRQ);
+        nanosleep(&gap, NULL);
+    }
+    return NULL;
+}
+
+static void storm_ping_entry(void *arg)
+{
+    for (int i = 0; i < STORM_ROUNDS; i++) {
+        rt_sem_release(&storm_ping);
+        rt_sem_take(&storm_pong, RT_WAITING_FOREVER);
+    }
+    rt_sem_release(&storm_done);
+}
+
+static void storm_pong_entry(void *arg)
+{
+    for (int i = 0; i < STORM_ROUNDS; i++) {
+        rt_sem_take(&storm_ping, RT_WAITING_FOREVER);
+        rt_sem_release(&storm_pong);
+    }
+    rt_sem_release(&storm_done);
+}
+
+static void storm_waker_entry(void *arg)
+{
+    while (rt_sem_take(&storm_isr_sem, RT_WAITING_FOREVER) == RT_EOK && !atomic_load(&storm_stop))
+        storm_wakes++;
+}
+
+static void test_irq_storm(void)
+{
+    rt_thread_t ping, pong, waker;
+    pthread_t source;
+    rt_err_t a, b;
+
+    storm_irqs = storm_wakes = storm_isr_posts = 0;
+    atomic_store(&storm_stop, 0);
+    rt_sem_init(&storm_ping, "s_ping", 0, RT_IPC_FLAG_PRIO);
+    rt_sem_init(&storm_pong, "s_pong", 0, RT_IPC_FLAG_PRIO);
+    rt_sem_init(&storm_isr_sem, "s_isr", 0, RT_IPC_FLAG_PRIO);
+    rt_sem_init(&storm_done, "s_done", 0, RT_IPC_FLAG_PRIO);
+    rt_hw_interrupt_install(STORM_IRQ, storm_isr, RT_NULL, "storm");
+    waker = rt_thread_create("s_wake", storm_waker_entry, RT_NULL, PORT_TEST_STACK, 9, 10);
+    ping = rt_thread_create("s_ping", storm_ping_entry, RT_NULL, PORT_TEST_STACK, 11, 10);
+    pong = rt_thread_create("s_pong", storm_pong_entry, RT_NULL, PORT_TEST_STACK, 12, 10);
+    uassert_true(waker != RT_NULL && ping != RT_NULL && pong != RT_NULL);
+    uassert_int_equal(pthread_create(&source, NULL, storm_source, NULL), 0);
+    rt_thread_startup(waker);
+    rt_thread_startup(pong);
+    rt_thread_startup(ping);
+    a = rt_sem_take(&storm_done, 20 * RT_TICK_PER_SECOND);
+    b = rt_sem_take(&storm_done, 20 * RT_TICK_PER_SECOND);
+    atomic_store(&storm_stop, 1);
+    pthread_join(source, NULL);
+    rt_thread_mdelay(5);            /* the last raised interrupt is serviced and consumed */
+    rt_sem_release(&storm_isr_sem); /* let the waker see the stop flag */
+    rt_thread_mdelay(20);
+    uassert_int_equal(a, RT_EOK);
+    uassert_int_equal(b, RT_EOK);
+    uassert_value_greater(storm_irqs, 0);
+    /* every ISR post was taken by the waker (its last take is the stop post) */
+    uassert_int_equal(storm_wakes, storm_isr_posts);
+    rt_hw_interrupt_install(STORM_IRQ, RT_NULL, RT_NULL, RT_NULL);
+    rt_sem_detach(&storm_ping);
+    rt_sem_detach(&storm_pong);
+    rt_sem_detach(&storm_isr_sem);
+    rt_sem_detach(&storm_done);
+}
+
 static rt_err_t port_init(void)
 {
     return rt_sem_init(&port_done, "p_done", 0, RT_IPC_FLAG_PRIO);
@@ -183,6 +285,7 @@ static void sim_port_testcase(void)
     UTEST_UNIT_RUN(test_masking_holds_tick);
     UTEST_UNIT_RUN(test_isr_switch);
     UTEST_UNIT_RUN(test_thread_churn);
+    UTEST_UNIT_RUN(test_irq_storm);
 }
 UTEST_TC_EXPORT(sim_port_testcase, "sim.port", port_init, port_cleanup, 60);
 
