@@ -126,6 +126,7 @@ typedef rt_base_t rt_intptr_t;
 #define rt_weak            RT_WEAK
 #define rt_noreturn        RT_NORETURN
 #define rt_align(n)        __attribute__((aligned(n)))
+#define rt_packed(declare) declare __attribute__((packed))
 #define ALIGN(n)           __attribute__((aligned(n)))
 #define rt_inline          static __inline
 #define RT_UNUSED(x)       ((void)(x))

@@ -11,6 +11,7 @@
 #include <rtconfig.h>
 #include <rtdef.h>
 #include <rtservice.h>
+#include <rtatomic.h>
 
 #ifdef __cplusplus
 extern "C" {
