@@ -437,8 +437,9 @@ static int template_digits(py_ctx *ctx, const re_patobj *p, const char *t, size_
             n++;
         }
         if (o > 0377) {
+            py_val text = py_str_new(ctx, t + start, *i - start);
             py_raise(ctx, RE_ERROR,
-                     "octal escape value \\%o outside of range 0-0o377 at position %lu", o,
+                     "octal escape value %S outside of range 0-0o377 at position %lu", text,
                      (unsigned long)start);
         }
         return -1 - o;

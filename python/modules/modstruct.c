@@ -31,10 +31,11 @@ static void st_begin(py_ctx *ctx, py_val fmt, st_fmt *f)
     f->p = py_str_get(ctx, fmt, &len);
     f->end = f->p + len;
     char c = len ? *f->p : '@';
-    f->native = c == '@' || !strchr("=<>!", c);
+    bool order = len && strchr("@=<>!", c);
+    f->native = c == '@' || !order;
     f->little = c == '<' || ((c == '=' || f->native) && host_little());
-    if (!f->native || c == '@') {
-        f->p++;
+    if (order) {
+        f->p++; /* the byte-order character */
     }
 }
 

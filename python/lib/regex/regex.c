@@ -663,7 +663,7 @@ static int parse_escape(comp *c)
         if (!at_end(c) && peek(c) >= '0' && peek(c) <= '9') {
             g = g * 10 + (c->pat[c->pos++] - '0');
         }
-        return emit_backref(c, g, start, start + 1);
+        return emit_backref(c, g, start + 1, start + 1);
     } else if ((v = char_escape(c, e, start)) == -2) {
         return fail_d(c, "bad escape", start, start, c->pos);
     }
@@ -759,7 +759,7 @@ static int repeat(comp *c, size_t a0, long min, long max, int lazy, int nullable
     size_t alen = c->pc - a0;
     long copies = (max < 0 ? min + 1 : max) + 1;
     if (max >= 0 && max < min) {
-        return fail(c, "min repeat greater than max repeat", qpos);
+        return fail(c, "min repeat greater than max repeat", qpos + 1);
     }
     if ((double)alen * (double)copies + (double)c->pc > MAX_CODE) {
         return fail(c, "pattern too large", qpos);
