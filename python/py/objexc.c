@@ -65,6 +65,7 @@ bool py_exc_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
             return true;
         case PY_Q___context__: e->context = *value; return true;
         case PY_Q___traceback__: e->traceback = *value; return true;
+        case PY_Q___suppress_context__: e->suppress_context = py_truthy(ctx, *value); return true;
         }
         if (e->dict == NULL) {
             e->dict = py_dict_alloc(ctx, &py_type_dict, 0);
@@ -87,6 +88,7 @@ bool py_exc_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
     case PY_Q___cause__: *value = e->cause; return true;
     case PY_Q___context__: *value = e->context; return true;
     case PY_Q___traceback__: *value = e->traceback == PY_NONE ? PY_NONE : e->traceback; return true;
+    case PY_Q___suppress_context__: *value = PY_BOOL(e->suppress_context); return true;
     case PY_Q_value:
         if (py_isinstance(ctx, self, &py_type_StopIteration)) {
             *value = py_exc_arg0(self);
@@ -126,6 +128,14 @@ bool py_exc_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
     return false;
 }
 
+static py_val exc_init(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_exc *e = PY_PTR(args[0]);
+    e->args = PY_PTR(py_tuple_new(ctx, n - 1, args + 1));
+    return PY_NONE;
+}
+static PY_FUN_KWARGS(exc_init_obj, "__init__", 1, exc_init);
+
 static py_val exc_with_traceback(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     ((py_exc *)PY_PTR(args[0]))->traceback = args[1];
@@ -140,6 +150,7 @@ static py_val exc_add_note(py_ctx *ctx, size_t n, size_t nkw, const py_val *args
 static PY_FUN(exc_add_note_obj, "add_note", 2, 2, exc_add_note);
 
 const py_attr_def py_exc_locals[] = {
+    {"__init__", PY_OBJV(&exc_init_obj)},
     {"with_traceback", PY_OBJV(&exc_with_traceback_obj)},
     {"add_note", PY_OBJV(&exc_add_note_obj)},
     {NULL, 0},

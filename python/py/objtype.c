@@ -20,13 +20,167 @@ typedef struct py_property {
 
 /* --- type dicts and MRO -------------------------------------------------------------- */
 
+/* --- slot wrappers: special methods of native types as callables --------------------- */
+
+static const py_type *native_of(py_val self)
+{
+    const py_type *t = py_type_of(self);
+    while (t != NULL && (t->flags & PY_TF_CLASS)) {
+        t = t->base_type;
+    }
+    return t;
+}
+
+#define SLOT_OF(self, slot)                      \
+    ({                                           \
+        const py_type *t_ = native_of(self);     \
+        while (t_ != NULL && t_->slot == NULL) { \
+            t_ = t_->base_type;                  \
+        }                                        \
+        t_;                                      \
+    })
+
+static py_val w_iter(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    const py_type *t = SLOT_OF(args[0], getiter);
+    return t ? t->getiter(ctx, args[0]) : args[0];
+}
+static py_val w_next(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    const py_type *t = SLOT_OF(args[0], iternext);
+    py_val v = t ? t->iternext(ctx, args[0]) : PY_STOP;
+    if (v == PY_STOP) {
+        py_raise_obj(ctx, py_exc_new(ctx, &py_type_StopIteration, 0, NULL));
+    }
+    return v;
+}
+static py_val w_unary(py_ctx *ctx, py_val self, int op)
+{
+    const py_type *t = SLOT_OF(self, unary_op);
+    py_val r = t ? t->unary_op(ctx, op, self) : PY_NULL;
+    if (r == PY_NULL) {
+        py_raise(ctx, &py_type_TypeError, "unsupported operation on '%s'", py_type_name(self));
+    }
+    return r;
+}
+static py_val w_len(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_unary(ctx, args[0], PY_OP_LEN);
+}
+static py_val w_hash(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_unary(ctx, args[0], PY_OP_HASH);
+}
+static py_val w_subscr(py_ctx *ctx, py_val self, py_val idx, py_val v)
+{
+    const py_type *t = SLOT_OF(self, subscr);
+    if (t == NULL) {
+        py_raise(ctx, &py_type_TypeError, "'%s' object is not subscriptable", py_type_name(self));
+    }
+    return t->subscr(ctx, self, idx, v);
+}
+static py_val w_getitem(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_subscr(ctx, args[0], args[1], PY_NULL);
+}
+static py_val w_setitem(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    w_subscr(ctx, args[0], args[1], args[2]);
+    return PY_NONE;
+}
+static py_val w_delitem(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    w_subscr(ctx, args[0], args[1], PY_STOP);
+    return PY_NONE;
+}
+static py_val w_binop(py_ctx *ctx, const py_val *args, int op)
+{
+    const py_type *t = SLOT_OF(args[0], binary_op);
+    py_val r = t ? t->binary_op(ctx, op, args[0], args[1]) : PY_NULL;
+    return r == PY_NULL ? PY_NOTIMPL : r;
+}
+static py_val w_contains(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_binop(ctx, args, PY_OP_IN);
+}
+static py_val w_eq(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_binop(ctx, args, PY_OP_EQ);
+}
+static py_val w_lt(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_binop(ctx, args, PY_OP_LT);
+}
+static py_val w_add(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return w_binop(ctx, args, PY_OP_ADD);
+}
+static py_val w_repr(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    const py_type *t = SLOT_OF(args[0], print);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, 16);
+    if (t != NULL) {
+        t->print(ctx, &b.p, args[0], PY_PRINT_REPR);
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}
+static py_val w_call(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    const py_type *t = SLOT_OF(args[0], call);
+    if (t == NULL) {
+        py_raise(ctx, &py_type_TypeError, "'%s' object is not callable", py_type_name(args[0]));
+    }
+    return t->call(ctx, args[0], n - 1, nkw, args + 1);
+}
+
+static PY_FUN(w_iter_obj, "__iter__", 1, 1, w_iter);
+static PY_FUN(w_next_obj, "__next__", 1, 1, w_next);
+static PY_FUN(w_len_obj, "__len__", 1, 1, w_len);
+static PY_FUN(w_hash_obj, "__hash__", 1, 1, w_hash);
+static PY_FUN(w_getitem_obj, "__getitem__", 2, 2, w_getitem);
+static PY_FUN(w_setitem_obj, "__setitem__", 3, 3, w_setitem);
+static PY_FUN(w_delitem_obj, "__delitem__", 2, 2, w_delitem);
+static PY_FUN(w_contains_obj, "__contains__", 2, 2, w_contains);
+static PY_FUN(w_eq_obj, "__eq__", 2, 2, w_eq);
+static PY_FUN(w_lt_obj, "__lt__", 2, 2, w_lt);
+static PY_FUN(w_add_obj, "__add__", 2, 2, w_add);
+static PY_FUN(w_repr_obj, "__repr__", 1, 1, w_repr);
+static PY_FUN_KWARGS(w_call_obj, "__call__", 1, w_call);
+
+static void add_wrappers(py_ctx *ctx, py_dict *d, const py_type *t)
+{
+    struct {
+        py_qstr q;
+        const py_cfun_obj *f;
+        bool present;
+    } w[] = {
+        {PY_Q___iter__, &w_iter_obj, t->getiter != NULL || (t->flags & PY_TF_ITER_SELF)},
+        {PY_Q___next__, &w_next_obj, t->iternext != NULL},
+        {PY_Q___len__, &w_len_obj, t->unary_op != NULL && t != &py_type_int && t != &py_type_float},
+        {PY_Q___getitem__, &w_getitem_obj, t->subscr != NULL},
+        {PY_Q___setitem__, &w_setitem_obj, t->subscr != NULL},
+        {PY_Q___delitem__, &w_delitem_obj, t->subscr != NULL},
+        {PY_Q___contains__, &w_contains_obj, t->subscr != NULL || t->getiter != NULL},
+        {PY_Q___eq__, &w_eq_obj, t->binary_op != NULL},
+        {PY_Q___lt__, &w_lt_obj, t->binary_op != NULL},
+        {PY_Q___add__, &w_add_obj, t->binary_op != NULL},
+        {PY_Q___repr__, &w_repr_obj, t->print != NULL},
+        {PY_Q___call__, &w_call_obj, t->call != NULL && t != &py_type_type},
+        {PY_Q___hash__, &w_hash_obj,
+         t->unary_op != NULL && t != &py_type_list && t != &py_type_dict && t != &py_type_set},
+    };
+    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+        if (w[i].present && py_dict_lookup_q(ctx, d, w[i].q) == NULL) {
+            py_dict_store_q(ctx, d, w[i].q, PY_VAL(w[i].f));
+        }
+    }
+}
+
 py_dict *py_type_locals(py_ctx *ctx, const py_type *t)
 {
     if (t->flags & PY_TF_CLASS) {
         return t->dict;
-    }
-    if (t->locals == NULL) {
-        return NULL;
     }
     if (ctx->type_dicts == NULL) {
         ctx->type_dicts = py_dict_alloc(ctx, &py_type_dict, 0);
@@ -36,7 +190,11 @@ py_dict *py_type_locals(py_ctx *ctx, const py_type *t)
     if (e != NULL) {
         return PY_PTR(e->value);
     }
-    py_val d = py_dict_from_attrs(ctx, t->locals);
+    static const py_attr_def empty[] = {{NULL, 0}};
+    py_val d = py_dict_from_attrs(ctx, t->locals ? t->locals : empty);
+    if (t != &py_type_object) {
+        add_wrappers(ctx, PY_PTR(d), t);
+    }
     py_dict_store(ctx, ctx->type_dicts, PY_VAL(t), d);
     return PY_PTR(d);
 }
@@ -375,6 +533,9 @@ py_val py_load_method(py_ctx *ctx, py_val obj, py_qstr name, py_val *self_out)
             return py_getattr(ctx, obj, name);
         }
     }
+    if (t->attr != NULL && !(t->flags & PY_TF_CLASS)) {
+        return py_getattr(ctx, obj, name);
+    }
     py_val v = py_lookup_type_attr(ctx, t, name);
     if (v != PY_NULL && is_method_like(v)) {
         *self_out = obj;
@@ -665,6 +826,10 @@ static py_val make_class(py_ctx *ctx, py_qstr name, size_t n_bases, const py_val
         t->flags |= PY_TF_HAS_SLOTS;
         t->dict_off = 0;
     }
+    if (py_dict_lookup_q(ctx, dict, PY_Q___eq__) != NULL &&
+        py_dict_lookup_q(ctx, dict, PY_Q___hash__) == NULL) {
+        py_dict_store_q(ctx, dict, PY_Q___hash__, PY_NONE);
+    }
     for (uint32_t i = 0; i < dict->fill; i++) {
         if (dict->entries[i].key != PY_NULL) {
             set_fun_class(ctx, dict->entries[i].value, t);
@@ -782,8 +947,9 @@ static py_val class_call(py_ctx *ctx, const py_type *t, size_t n_args, size_t n_
         }
     } else if (t->base_type != NULL && t->base_type != &py_type_object) {
         bool user_init = initf != PY_NULL && py_type_of(initf) == &py_type_function;
-        obj = native_subclass_new(ctx, t, user_init && !(t->flags & PY_TF_EXCEPTION) ? 0 : n_args,
-                                  user_init && !(t->flags & PY_TF_EXCEPTION) ? 0 : n_kw, args);
+        bool exc = (t->flags & PY_TF_EXCEPTION) != 0;
+        obj = native_subclass_new(ctx, t, user_init && !exc ? 0 : n_args,
+                                  user_init || exc ? 0 : n_kw, args);
     } else {
         if ((initf == PY_NULL || py_type_of(initf) != &py_type_function) && (n_args || n_kw)) {
             py_raise(ctx, &py_type_TypeError, "%s() takes no arguments", t->name);

@@ -596,6 +596,17 @@ py_val py_call_kw(py_ctx *ctx, py_val fn, size_t n_args, size_t n_kw, const py_v
         memcpy(a + 1, args, total * sizeof(py_val));
         return py_call_kw(ctx, b->fun, n_args + 1, n_kw, a);
     }
+    if (t->flags & PY_TF_CLASS) {
+        py_val m = py_lookup_type_attr(ctx, t, PY_Q___call__);
+        if (m != PY_NULL && py_type_of(m) == &py_type_function) {
+            size_t total = n_args + 2 * n_kw;
+            py_val small[8];
+            py_val *a = total + 1 <= 8 ? small : py_alloc(ctx, (total + 1) * sizeof(py_val));
+            a[0] = fn;
+            memcpy(a + 1, args, total * sizeof(py_val));
+            return py_call_fun(ctx, PY_PTR(m), n_args + 1, n_kw, a);
+        }
+    }
     while (t != NULL && t->call == NULL) {
         t = t->base_type;
     }

@@ -589,7 +589,8 @@ static py_val load_attr(py_ctx *ctx, py_val obj, py_qstr q, py_val *cache)
 static py_val load_method(py_ctx *ctx, py_val obj, py_qstr q, py_val *cache, py_val *self)
 {
     const py_type *t = py_type_of(obj);
-    if (t != &py_type_type && t != &py_type_module) {
+    if (t != &py_type_type && t != &py_type_module &&
+        (t->attr == NULL || (t->flags & PY_TF_CLASS))) {
         py_val cv = cached_type_attr(ctx, t, q, cache);
         if (cv != PY_NULL) {
             const py_type *ct = py_type_of(cv);
