@@ -181,7 +181,7 @@ static void *sim_thread_main(void *arg)
 
     sim_self = t;
     t->tid = gettid();
-    if (sigsetjmp(t->exit_jmp, 1) == 0)
+    if (sigsetjmp(t->exit_jmp, 1) == 0 && !atomic_load(&t->dead))
         sim_thread_run(t);
     sim_self = NULL;
     sim_keeper_push(&sim_reap_head, t); /* joined and freed by the keeper */
@@ -243,6 +243,7 @@ static void sim_final_exit(void)
             sim_baton_post(t);
     }
     pthread_mutex_unlock(&sim_all_lock);
+    sim_spawn_all(); /* a thread dispatched but not created yet starts only to end */
     for (;;) {
         sim_reap_all();
         pthread_mutex_lock(&sim_all_lock);
