@@ -9,11 +9,12 @@
 #define DEV_OP(dev, op) ((dev)->op)
 #endif
 
-static void device_check(rt_device_t dev)
-{
-    RT_ASSERT(dev != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&dev->parent) == RT_Object_Class_Device);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define device_check(dev)                                                      \
+    do {                                                                       \
+        RT_ASSERT(dev != RT_NULL);                                             \
+        RT_ASSERT(rt_object_get_type(&dev->parent) == RT_Object_Class_Device); \
+    } while (0)
 
 rt_err_t rt_device_register(rt_device_t dev, const char *name, rt_uint16_t flags)
 {

@@ -95,11 +95,12 @@ static void sem_setup(rt_sem_t sem, rt_uint32_t value, rt_uint8_t flag)
     sem->parent.parent.flag = flag;
 }
 
-static void sem_check(rt_sem_t sem)
-{
-    RT_ASSERT(sem != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&sem->parent.parent) == RT_Object_Class_Semaphore);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define sem_check(sem)                                                                   \
+    do {                                                                                 \
+        RT_ASSERT(sem != RT_NULL);                                                       \
+        RT_ASSERT(rt_object_get_type(&sem->parent.parent) == RT_Object_Class_Semaphore); \
+    } while (0)
 
 rt_err_t rt_sem_init(rt_sem_t sem, const char *name, rt_uint32_t value, rt_uint8_t flag)
 {
@@ -248,11 +249,12 @@ rt_err_t rt_sem_control(rt_sem_t sem, int cmd, void *arg)
 /* ---------------------------------------------------------------------------------------- */
 #ifdef RT_USING_EVENT
 
-static void event_check(rt_event_t event)
-{
-    RT_ASSERT(event != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&event->parent.parent) == RT_Object_Class_Event);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define event_check(event)                                                             \
+    do {                                                                               \
+        RT_ASSERT(event != RT_NULL);                                                   \
+        RT_ASSERT(rt_object_get_type(&event->parent.parent) == RT_Object_Class_Event); \
+    } while (0)
 
 static void event_setup(rt_event_t event, rt_uint8_t flag)
 {

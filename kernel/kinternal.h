@@ -48,6 +48,9 @@ void rt_mutex_release_all(rt_thread_t thread);
 /* kservice.c */
 void rt_kernel_halt(void);
 
+/* kprintf.c: printf to rt_hw_console_output() (fatal / diagnostic messages) */
+void rt_kernel_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* object.c */
 #ifdef RT_USING_HOOK
 extern void (*rt_object_take_hook)(struct rt_object *object);

@@ -385,6 +385,19 @@ int rt_kprintf(const char *fmt, ...)
     return n;
 }
 
+/* Fatal and diagnostic messages go straight to the raw console: safe in any context, and
+ * never swallowed by a console capture or a console device that could block. */
+void rt_kernel_report(const char *fmt, ...)
+{
+    char buf[RT_CONSOLEBUF_SIZE];
+    va_list args;
+
+    va_start(args, fmt);
+    rt_vsnprintf(buf, sizeof(buf), fmt, args);
+    va_end(args);
+    rt_hw_console_output(buf);
+}
+
 rt_err_t rt_console_capture_start(char *buf, rt_size_t size)
 {
     rt_thread_t thread = rt_thread_self();

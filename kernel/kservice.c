@@ -185,14 +185,15 @@ void rt_assert_handler(const char *ex, const char *func, rt_size_t line)
         kservice_assert_hook(ex, func, line);
         return;
     }
-    rt_kprintf("(%s) assertion failed at function:%s, line number:%d \n", ex, func, (int)line);
+    rt_kernel_report("(%s) assertion failed at function:%s, line number:%d \n", ex, func,
+                     (int)line);
     rt_kernel_halt();
 }
 
 void rt_debug_not_in_interrupt(const char *func)
 {
     if (rt_interrupt_get_nest() != 0) {
-        rt_kprintf("Function[%s] shall not be used in ISR\n", func);
+        rt_kernel_report("Function[%s] shall not be used in ISR\n", func);
         RT_ASSERT(0);
     }
 }
@@ -200,7 +201,7 @@ void rt_debug_not_in_interrupt(const char *func)
 void rt_debug_in_thread_context(const char *func)
 {
     if (rt_thread_self() == RT_NULL) {
-        rt_kprintf("Function[%s] shall not be used before scheduler start\n", func);
+        rt_kernel_report("Function[%s] shall not be used before scheduler start\n", func);
         RT_ASSERT(0);
     }
     rt_debug_not_in_interrupt(func);
@@ -212,7 +213,7 @@ void rt_debug_scheduler_available(const char *func, rt_bool_t need_check)
     if (!need_check)
         return;
     if (rt_critical_level() != 0) {
-        rt_kprintf("Function[%s]: scheduler is not available\n", func);
+        rt_kernel_report("Function[%s]: scheduler is not available\n", func);
         RT_ASSERT(0);
     }
     rt_debug_in_thread_context(func);

@@ -3,11 +3,12 @@
 
 #ifdef RT_USING_MAILBOX
 
-static void mb_check(rt_mailbox_t mb)
-{
-    RT_ASSERT(mb != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&mb->parent.parent) == RT_Object_Class_MailBox);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define mb_check(mb)                                                                  \
+    do {                                                                              \
+        RT_ASSERT(mb != RT_NULL);                                                     \
+        RT_ASSERT(rt_object_get_type(&mb->parent.parent) == RT_Object_Class_MailBox); \
+    } while (0)
 
 static void mb_setup(rt_mailbox_t mb, void *msgpool, rt_size_t size, rt_uint8_t flag)
 {

@@ -26,11 +26,12 @@ void rt_mp_free_sethook(void (*hook)(struct rt_mempool *mp, void *block))
 }
 #endif
 
-static void mp_check(rt_mp_t mp)
-{
-    RT_ASSERT(mp != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&mp->parent) == RT_Object_Class_MemPool);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define mp_check(mp)                                                           \
+    do {                                                                       \
+        RT_ASSERT(mp != RT_NULL);                                              \
+        RT_ASSERT(rt_object_get_type(&mp->parent) == RT_Object_Class_MemPool); \
+    } while (0)
 
 static void mp_setup(struct rt_mempool *mp, void *start, rt_size_t size, rt_size_t block_size)
 {

@@ -9,11 +9,12 @@ struct mq_msg {
     rt_ssize_t length;
 };
 
-static void mq_check(rt_mq_t mq)
-{
-    RT_ASSERT(mq != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&mq->parent.parent) == RT_Object_Class_MessageQueue);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define mq_check(mq)                                                                       \
+    do {                                                                                   \
+        RT_ASSERT(mq != RT_NULL);                                                          \
+        RT_ASSERT(rt_object_get_type(&mq->parent.parent) == RT_Object_Class_MessageQueue); \
+    } while (0)
 
 static rt_size_t mq_slot_size(rt_size_t msg_size)
 {

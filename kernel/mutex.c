@@ -10,11 +10,12 @@
 
 #define MUTEX_NO_PRIORITY 0xff
 
-static void mutex_check(rt_mutex_t mutex)
-{
-    RT_ASSERT(mutex != RT_NULL);
-    RT_ASSERT(rt_object_get_type(&mutex->parent.parent) == RT_Object_Class_Mutex);
-}
+/* A macro, so that a failed assertion names the API function that was called. */
+#define mutex_check(mutex)                                                             \
+    do {                                                                               \
+        RT_ASSERT(mutex != RT_NULL);                                                   \
+        RT_ASSERT(rt_object_get_type(&mutex->parent.parent) == RT_Object_Class_Mutex); \
+    } while (0)
 
 /* Effective priority `thread` should run at. Interrupts disabled. */
 rt_uint8_t rt_mutex_thread_priority(rt_thread_t thread)

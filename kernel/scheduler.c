@@ -140,7 +140,7 @@ void rt_scheduler_stack_check(struct rt_thread *thread)
 
     if (*(rt_uint8_t *)thread->stack_addr == '#' && sp > low && sp <= low + thread->stack_size)
         return;
-    rt_kprintf("thread:%s stack overflow\n", thread->parent.name);
+    rt_kernel_report("thread:%s stack overflow\n", thread->parent.name);
 #ifdef RT_USING_HOOK
     if (sched_overflow_hook != RT_NULL)
         verdict = sched_overflow_hook(thread);
@@ -157,8 +157,10 @@ static struct rt_thread *sched_pick(void)
     struct rt_thread *next;
     rt_uint8_t highest;
 
-    if (sched_ready_group == 0)
-        return RT_NULL; /* nothing else can run (idle is running) */
+    if (sched_ready_group == 0) {
+        cur->stat &= ~RT_THREAD_STAT_YIELD; /* nothing else can run: a yield is over */
+        return RT_NULL;
+    }
     highest = sched_highest();
     if ((cur->stat & RT_THREAD_STAT_MASK) == RT_THREAD_RUNNING) {
         rt_bool_t yielded = (cur->stat & RT_THREAD_STAT_YIELD) != 0;
