@@ -256,7 +256,9 @@ rt_err_t rt_sem_take_killable(rt_sem_t sem, rt_int32_t timeout);
 rt_err_t rt_sem_trytake(rt_sem_t sem);
 /* Wake the first waiter or increment the count. RT_EOK, -RT_EFULL at max_value. ISR: yes. */
 rt_err_t rt_sem_release(rt_sem_t sem);
-/* RT_IPC_CMD_RESET (arg: value as (void *)(rt_ubase_t)), RT_IPC_CMD_SET_VLIMIT. ISR: no. */
+/* RT_IPC_CMD_RESET: wake all waiters with -RT_ERROR and set the count to (rt_uint16_t)arg
+ * (clamped to max_value); RT_IPC_CMD_SET_VLIMIT: arg is the new max_value (1..65535, else
+ * -RT_EINVAL). Other commands: -RT_ERROR. ISR: no. */
 rt_err_t rt_sem_control(rt_sem_t sem, int cmd, void *arg);
 #endif
 

@@ -223,11 +223,11 @@ rt_err_t rt_sem_control(rt_sem_t sem, int cmd, void *arg)
 
     sem_check(sem);
     if (cmd == RT_IPC_CMD_RESET) {
-        if (value > sem->max_value)
-            return -RT_EINVAL;
+        /* as RT-Thread: the value is the argument itself, truncated to 16 bits */
+        value = (rt_uint16_t)value;
         level = rt_hw_interrupt_disable();
         rt_ipc_wake_all(&sem->parent.suspend_thread, -RT_ERROR);
-        sem->value = (rt_uint16_t)value;
+        sem->value = (rt_uint16_t)(value < sem->max_value ? value : sem->max_value);
         rt_hw_interrupt_enable(level);
         rt_schedule();
         return RT_EOK;

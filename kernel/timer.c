@@ -267,7 +267,8 @@ static void timer_fire(rt_timer_t t, rt_base_t *level, rt_bool_t unlock)
     rt_list_remove(&running);
     if ((t->parent.flag & (RT_TIMER_FLAG_PERIODIC | RT_TIMER_FLAG_ACTIVATED)) ==
         (RT_TIMER_FLAG_PERIODIC | RT_TIMER_FLAG_ACTIVATED)) {
-        t->timeout_tick = rt_tick_get() + t->init_tick;
+        /* a zero period still waits one tick, or this check would loop forever */
+        t->timeout_tick = rt_tick_get() + (t->init_tick > 0 ? t->init_tick : 1);
         timer_insert(timer_list_of(t), t);
     }
 }
