@@ -121,7 +121,8 @@ rt_err_t rt_thread_init(struct rt_thread *thread, const char *name, void (*entry
 /* Close a static thread (it never runs again). RT_EOK, -RT_EINVAL. ISR: no. */
 rt_err_t rt_thread_detach(rt_thread_t thread);
 #ifdef RT_USING_HEAP
-/* Create a thread with a heap stack; RT_NULL on bad arguments or out of memory. ISR: no. */
+/* Create a thread with a heap stack; RT_NULL on bad arguments (priority, tick 0, stack
+ * smaller than 16 words) or out of memory. ISR: no. */
 rt_thread_t rt_thread_create(const char *name, void (*entry)(void *parameter), void *parameter,
                              rt_uint32_t stack_size, rt_uint8_t priority, rt_uint32_t tick);
 /* Close a created thread; the idle thread frees it. RT_EOK, -RT_EINVAL. ISR: no. */
@@ -131,7 +132,8 @@ rt_err_t rt_thread_delete(rt_thread_t thread);
 rt_thread_t rt_thread_self(void);
 /* Find a thread by name. ISR: no. */
 rt_thread_t rt_thread_find(char *name);
-/* Make an INIT thread ready. RT_EOK, -RT_EINVAL if it was already started. ISR: yes. */
+/* Make an INIT thread ready. RT_EOK, -RT_EINVAL if it was already started or has no entry
+ * function. ISR: yes. */
 rt_err_t rt_thread_startup(rt_thread_t thread);
 /* Move the running thread behind its equal-priority peers. Returns RT_EOK. ISR: no. */
 rt_err_t rt_thread_yield(void);
@@ -202,6 +204,8 @@ void rt_enter_critical(void);
 void rt_exit_critical(void);
 /* Current lock nesting. ISR: yes. */
 rt_uint16_t rt_critical_level(void);
+/* RT_TRUE when the caller may block: scheduler started and unlocked, not in an ISR. */
+rt_bool_t rt_scheduler_is_available(void);
 #ifdef RT_USING_HOOK
 void rt_scheduler_sethook(void (*hook)(rt_thread_t from, rt_thread_t to));
 void rt_scheduler_switch_sethook(void (*hook)(struct rt_thread *tid));

@@ -255,6 +255,11 @@ rt_uint16_t rt_critical_level(void)
     return sched_lock_nest;
 }
 
+rt_bool_t rt_scheduler_is_available(void)
+{
+    return sched_started && sched_lock_nest == 0 && rt_interrupt_get_nest() == 0;
+}
+
 void rt_spin_lock(struct rt_spinlock *lock)
 {
     RT_UNUSED(lock);

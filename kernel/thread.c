@@ -92,11 +92,10 @@ static void thread_setup(rt_thread_t thread, void (*entry)(void *), void *parame
 /* Smallest stack we accept: room for a context frame plus the guard byte. */
 #define THREAD_STACK_MIN (16 * sizeof(rt_ubase_t))
 
-static rt_bool_t thread_args_valid(void (*entry)(void *), rt_uint32_t stack_size,
-                                   rt_uint8_t priority, rt_uint32_t tick)
+/* The entry function may be RT_NULL until the thread is started (rt_thread_startup checks). */
+static rt_bool_t thread_args_valid(rt_uint32_t stack_size, rt_uint8_t priority, rt_uint32_t tick)
 {
-    return entry != RT_NULL && stack_size >= THREAD_STACK_MIN && KERNEL_PRIORITY_VALID(priority) &&
-           tick > 0;
+    return stack_size >= THREAD_STACK_MIN && KERNEL_PRIORITY_VALID(priority) && tick > 0;
 }
 
 rt_err_t rt_thread_init(struct rt_thread *thread, const char *name, void (*entry)(void *parameter),
@@ -105,7 +104,7 @@ rt_err_t rt_thread_init(struct rt_thread *thread, const char *name, void (*entry
 {
     RT_ASSERT(thread != RT_NULL);
     if (thread == RT_NULL || stack_start == RT_NULL ||
-        !thread_args_valid(entry, stack_size, priority, tick))
+        !thread_args_valid(stack_size, priority, tick))
         return -RT_EINVAL;
     rt_object_init(&thread->parent, RT_Object_Class_Thread, name);
     thread_setup(thread, entry, parameter, stack_start, stack_size, priority, tick);
@@ -120,7 +119,7 @@ rt_thread_t rt_thread_create(const char *name, void (*entry)(void *parameter), v
     void *stack;
 
     stack_size = RT_ALIGN(stack_size, RT_ALIGN_SIZE);
-    if (!thread_args_valid(entry, stack_size, priority, tick))
+    if (!thread_args_valid(stack_size, priority, tick))
         return RT_NULL;
     thread = (rt_thread_t)rt_object_allocate(RT_Object_Class_Thread, name);
     if (thread == RT_NULL)
@@ -256,7 +255,7 @@ rt_err_t rt_thread_startup(rt_thread_t thread)
 
     RT_ASSERT(thread != RT_NULL);
     level = rt_hw_interrupt_disable();
-    if ((thread->stat & RT_THREAD_STAT_MASK) != RT_THREAD_INIT) {
+    if ((thread->stat & RT_THREAD_STAT_MASK) != RT_THREAD_INIT || thread->entry == RT_NULL) {
         rt_hw_interrupt_enable(level);
         return -RT_EINVAL;
     }
