@@ -135,6 +135,17 @@ typedef int (*finsh_complete_hook_t)(const char *word, char *out, rt_size_t out_
                                      rt_bool_t list);
 finsh_complete_hook_t finsh_set_complete_hook(finsh_complete_hook_t hook);
 
+/*
+ * Startup hook: tshell calls it once, in its own thread, after opening the console device and
+ * before printing the first prompt (e.g. to run /boot.py and /main.py at boot). The hook may
+ * own the console meanwhile: if it changes the device's rx_indicate, the shell installs its
+ * own again when the hook returns. Set it before tshell starts (from an INIT_COMPONENT_EXPORT
+ * or INIT_ENV_EXPORT function). Returns the previous hook, so hooks can be chained.
+ * Thread context.
+ */
+typedef void (*finsh_startup_hook_t)(void);
+finsh_startup_hook_t finsh_set_startup_hook(finsh_startup_hook_t hook);
+
 #ifdef __cplusplus
 }
 #endif

@@ -49,6 +49,7 @@ struct finsh_shell {
 static struct finsh_shell shell = {.echo = 1};
 static finsh_path_hook_t shell_path_hook;
 static finsh_complete_hook_t shell_complete_hook;
+static finsh_startup_hook_t shell_startup_hook;
 static char shell_prompt[SHELL_PROMPT_SIZE];
 
 void finsh_set_path_hook(finsh_path_hook_t hook)
@@ -61,6 +62,14 @@ finsh_complete_hook_t finsh_set_complete_hook(finsh_complete_hook_t hook)
     finsh_complete_hook_t old = shell_complete_hook;
 
     shell_complete_hook = hook;
+    return old;
+}
+
+finsh_startup_hook_t finsh_set_startup_hook(finsh_startup_hook_t hook)
+{
+    finsh_startup_hook_t old = shell_startup_hook;
+
+    shell_startup_hook = hook;
     return old;
 }
 
@@ -537,6 +546,11 @@ static void shell_thread_entry(void *parameter)
 {
     if (shell_open_device() != RT_EOK) {
         return;
+    }
+    if (shell_startup_hook != RT_NULL) {
+        shell_startup_hook();
+        /* the hook may have taken the console's receive callback: take it back */
+        rt_device_set_rx_indicate(shell.device, shell_rx_ind);
     }
     shell_reset_line();
     shell_print_prompt();

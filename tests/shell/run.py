@@ -498,6 +498,19 @@ def utest_failures_report_values(sh):
     check(args_of(sh.cmd("shtest_args alive")) == ["alive"], "shell fine after the timeout")
 
 
+@test
+def startup_hook(sh):
+    check("startup hook ran" not in sh.transcript(), "no hook unless asked")
+    env = dict(os.environ, RTL_SHELL_TEST_STARTUP="1")
+    with Shell([SIM], timeout=10, env=env) as sh2:
+        sh2.wait_prompt()
+        before = sh2.before.decode().replace("\r", "")
+        check("startup hook ran in tshell\n" in before, "hook ran in tshell before the prompt",
+              before)
+        check(before.count("msh />") == 0, "no prompt before the hook", before)
+        check(args_of(sh2.cmd("shtest_args after")) == ["after"], "shell works after the hook")
+
+
 # ---- process -----------------------------------------------------------------------------
 
 @test

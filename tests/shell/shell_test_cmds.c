@@ -347,3 +347,29 @@ static int shtest_echo(int argc, char **argv)
 /* clang-format off */
 MSH_CMD_EXPORT(shtest_echo, switch the shell echo [shell test]);
 /* clang-format on */
+
+/* ---- startup hook: with RTL_SHELL_TEST_STARTUP set, report from tshell before the prompt -- */
+
+#include <stdlib.h> /* getenv: this file is built into the simulator only */
+
+static finsh_startup_hook_t startup_next;
+
+static void shtest_startup_hook(void)
+{
+    rt_thread_t self = rt_thread_self();
+
+    rt_kprintf("startup hook ran in %s\n", self ? self->parent.name : "?");
+    if (startup_next != RT_NULL) {
+        startup_next();
+    }
+}
+
+/* ENV level: after components (which may install their own hook, chained here). */
+static int shtest_startup_init(void)
+{
+    if (getenv("RTL_SHELL_TEST_STARTUP") != RT_NULL) {
+        startup_next = finsh_set_startup_hook(shtest_startup_hook);
+    }
+    return 0;
+}
+INIT_ENV_EXPORT(shtest_startup_init);
