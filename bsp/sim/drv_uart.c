@@ -324,10 +324,21 @@ static int sim_uart_init(void)
                                 RT_NULL);
     if (err != RT_EOK)
         return err;
+#ifdef RT_USING_DEVICE_OPS
+    static struct rt_device_ops ops;
+
+    ops = *sim_uart.parent.ops;
+    sim_uart_fw_read = ops.read;
+    sim_uart_fw_write = ops.write;
+    ops.read = sim_uart_read;
+    ops.write = sim_uart_write;
+    sim_uart.parent.ops = &ops;
+#else
     sim_uart_fw_read = sim_uart.parent.read;
     sim_uart_fw_write = sim_uart.parent.write;
     sim_uart.parent.read = sim_uart_read;
     sim_uart.parent.write = sim_uart_write;
+#endif
     rt_hw_interrupt_install(SIM_IRQ_UART, sim_uart_isr, RT_NULL, "uart1");
     return RT_EOK;
 }
