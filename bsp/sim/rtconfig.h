@@ -46,6 +46,9 @@
 #define RT_SERIAL_RB_BUFSZ 512
 #define RT_USING_PIN
 
+/* File system (components/dfs) */
+#define RT_USING_DFS
+
 /* Startup */
 #define RT_USING_COMPONENTS_INIT
 #define RT_USING_USER_MAIN

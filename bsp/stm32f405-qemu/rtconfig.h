@@ -42,6 +42,9 @@
 #define RT_USING_SERIAL
 #define RT_SERIAL_RB_BUFSZ 1024
 #define RT_USING_PIN
+
+/* File system (components/dfs) */
+#define RT_USING_DFS
 #define BSP_USING_UART1
 #define BSP_USING_GPIO
 
