@@ -1,3 +1,5 @@
+# docstrings are accepted everywhere and do not change behaviour
+# (their __doc__ is not checked: MicroPython documents that it drops them)
 def f():
     "single line"
     return 1
@@ -7,11 +9,13 @@ def g():
 def h():
     x = "not a docstring"
     return x
-print(f.__doc__)
-print(g.__doc__)
-print(h.__doc__)
 class C:
     """class doc"""
     def m(self):
         """method doc"""
-print(C.__doc__, C.m.__doc__)
+        return "m"
+    v = 5
+print(f(), g(), h(), C().m(), C.v)
+def only_doc():
+    """nothing else"""
+print(only_doc())

@@ -13,7 +13,7 @@ else:
     pass
 def g():
     """only a docstring"""
-print(g(), g.__doc__)
+print(g())
 def h():
     ...
 print(h(), ...)

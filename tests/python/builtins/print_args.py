@@ -20,7 +20,7 @@ class W:
         self.parts.append(s)
 w = W()
 print("captured", 1, file=w, sep="+")
-print(w.parts)
+print(repr("".join(w.parts)))
 try:
     print("x", sep=1)
 except TypeError:

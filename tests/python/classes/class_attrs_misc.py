@@ -5,7 +5,7 @@ class K:
     lst = [a, b]
     def m(self):
         return self.__class__.__name__
-print(K.a, K.b, K.lst, K().m(), K.__name__, K.__doc__)
+print(K.a, K.b, K.lst, K().m(), K.__name__)
 print("a" in K.__dict__, "m" in K.__dict__, type(K.__dict__["m"]).__name__)
 k1, k2 = K(), K()
 k1.lst.append(3)

@@ -10,5 +10,4 @@ print(Child.__name__, c.__class__.__name__, c.__class__ is Child, Child.__bases_
 print(type(c).__name__, type(Child).__name__, isinstance(Child, type))
 print([k.__name__ for k in Child.__mro__])
 print(hasattr(c, "meth"), hasattr(Child, "attr"), "attr" in Child.__dict__, "attr" in c.__dict__)
-print(Child.__doc__, Base.__doc__)
 print(object.__name__)

@@ -31,12 +31,3 @@ except AttributeError as e:
     print("AttributeError", e)
 del g.name
 print(hasattr(g, "name"))
-class GA:
-    def __init__(self):
-        self.present = 1
-    def __getattribute__(self, name):
-        if name == "magic":
-            return "from getattribute"
-        return object.__getattribute__(self, name)
-ga = GA()
-print(ga.magic, ga.present)

@@ -8,6 +8,5 @@ from mymod import VALUE, bump as b2, Thing
 print(VALUE, b2(), Thing(1).n)
 import mymod
 print("imported once", "mymod" in sys.modules, sys.modules["mymod"] is mymod)
-print(mymod.__doc__)
 import modname
 print(modname.NAME, modname.is_main(), __name__)

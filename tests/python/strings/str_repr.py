@@ -1,5 +1,5 @@
 print(repr("abc"), repr("it's"), repr('say "hi"'), repr("both ' and \""))
-print(repr("\n\t\r\\"), repr("\x00\x1f\x7f"), repr("é日"), repr("\u2028"))
+print(repr("\n\t\r\\"), repr("\x00\x1f\x7f"), repr("é日"))
 print(repr(""), repr("'"), repr('"'))
 print(str("plain"), ascii("é"))
 print([("a", 'b"c')], {"k": "v'"})

@@ -1,5 +1,5 @@
 s = "naïve café 日本 ☺"
-print(len(s), s.upper(), s.split(), s[6:10], s[-1], s.find("日"), s.index("☺"))
+print(len(s), s.split(), s[6:10], s[-1], s.find("日"), s.index("☺"))
 enc = s.encode("utf-8")
 print(len(enc), enc[:6], enc.decode("utf-8") == s)
 print([hex(ord(c)) for c in "aé日☺"])
