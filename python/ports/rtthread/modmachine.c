@@ -35,7 +35,7 @@ static rt_base_t pin_number(py_ctx *ctx, py_val id)
     rt_base_t pin;
 
     if (py_is_str(id)) {
-        pin = rt_pin_get(py_str_get(ctx, id, RT_NULL));
+        pin = rt_pin_get(port_str(ctx, id));
     } else if (py_type_of(id) == &py_type_tuple) {
         size_t n;
         py_val *items;

@@ -16,7 +16,7 @@ static _Noreturn void raise_errno(py_ctx *ctx)
 
 static const char *path_arg(py_ctx *ctx, size_t n, const py_val *a)
 {
-    return n > 0 ? py_str_get(ctx, a[0], RT_NULL) : dfs_get_working_dir();
+    return n > 0 ? port_str(ctx, a[0]) : dfs_get_working_dir();
 }
 
 /* A directory's entries as records "type byte, name, NUL" in GC memory. Natives must not hold
@@ -100,7 +100,7 @@ static py_val os_stat(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     py_val t[10];
     int i;
 
-    if (dfs_stat(py_str_get(ctx, a[0], RT_NULL), &st) != 0) {
+    if (dfs_stat(port_str(ctx, a[0]), &st) != 0) {
         raise_errno(ctx);
     }
     for (i = 0; i < 10; i++) {
@@ -118,7 +118,7 @@ static py_val os_statvfs(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     struct statfs sf;
     py_val t[10];
 
-    if (dfs_statfs(py_str_get(ctx, a[0], RT_NULL), &sf) != 0) {
+    if (dfs_statfs(port_str(ctx, a[0]), &sf) != 0) {
         raise_errno(ctx);
     }
     t[0] = t[1] = py_int_from_u(ctx, sf.f_bsize);
@@ -133,7 +133,7 @@ static PY_FUN(os_statvfs_obj, "statvfs", 1, 1, os_statvfs);
 /* The one-path calls: mkdir, remove, rmdir, chdir. */
 static py_val path_call(py_ctx *ctx, py_val path, int (*fn)(const char *))
 {
-    if (fn(py_str_get(ctx, path, RT_NULL)) != 0) {
+    if (fn(port_str(ctx, path)) != 0) {
         raise_errno(ctx);
     }
     return PY_NONE;
@@ -170,7 +170,7 @@ static PY_FUN(os_chdir_obj, "chdir", 1, 1, os_chdir);
 
 static py_val os_rename(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    if (dfs_rename(py_str_get(ctx, a[0], RT_NULL), py_str_get(ctx, a[1], RT_NULL)) != 0) {
+    if (dfs_rename(port_str(ctx, a[0]), port_str(ctx, a[1])) != 0) {
         raise_errno(ctx);
     }
     return PY_NONE;
@@ -240,8 +240,8 @@ static int ram_mount(const char *path, rt_size_t size)
 /* mount(fstype, path, device=None, size=0): "ram" makes a RAM disk of `size` bytes. */
 static py_val os_mount(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    const char *type = py_str_get(ctx, a[0], RT_NULL), *path = py_str_get(ctx, a[1], RT_NULL);
-    const char *device = n > 2 && a[2] != PY_NONE ? py_str_get(ctx, a[2], RT_NULL) : RT_NULL;
+    const char *type = port_str(ctx, a[0]), *path = port_str(ctx, a[1]);
+    const char *device = n > 2 && a[2] != PY_NONE ? port_str(ctx, a[2]) : RT_NULL;
     int r;
 
     if (rt_strcmp(type, "ram") == 0) {
@@ -263,7 +263,7 @@ static PY_FUN(os_mount_obj, "mount", 2, 4, os_mount);
 
 static py_val os_umount(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    const char *path = py_str_get(ctx, a[0], RT_NULL);
+    const char *path = port_str(ctx, a[0]);
     char *full = dfs_normalize_path(RT_NULL, path);
     int i;
 

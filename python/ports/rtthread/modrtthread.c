@@ -108,7 +108,7 @@ static PY_FUN(rtt_memory_obj, "memory", 0, 0, rtt_memory);
 /* Runs a command with its output captured; returns the output or raises OSError. */
 static py_val rtt_msh(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    const char *cmd = py_str_get(ctx, a[0], RT_NULL);
+    const char *cmd = port_str(ctx, a[0]);
     char *out = rt_malloc(MSH_OUTPUT_MAX);
     rt_size_t needed = 0;
     py_val result;

@@ -2,6 +2,7 @@
  * the session, buffers input, turns Ctrl-C into KeyboardInterrupt while code runs, and gives
  * the callback back on every way out. */
 #include "port.h"
+#include <rthw.h>
 
 struct py_port *py_port_active;
 

@@ -37,7 +37,7 @@ static py_val ipc_wrap(py_ctx *ctx, const py_type *type, rt_object_t kobj)
 
 static const char *ipc_name(py_ctx *ctx, py_val name, const char *dflt)
 {
-    return name == PY_NULL || name == PY_NONE ? dflt : py_str_get(ctx, name, RT_NULL);
+    return name == PY_NULL || name == PY_NONE ? dflt : port_str(ctx, name);
 }
 
 static py_val ipc_delete(py_ctx *ctx, size_t n, size_t nk, const py_val *a)

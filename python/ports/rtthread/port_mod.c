@@ -20,6 +20,13 @@ py_print *port_stdout(py_ctx *ctx)
     return &out;
 }
 
+const char *port_str(py_ctx *ctx, py_val v)
+{
+    size_t len;
+
+    return py_str_get(ctx, v, &len);
+}
+
 void port_dict_str(py_ctx *ctx, py_val d, const char *key, const char *value)
 {
     py_dict_set(ctx, d, py_str_from_cstr(ctx, key), py_str_from_cstr(ctx, value));

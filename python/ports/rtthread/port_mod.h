@@ -9,6 +9,8 @@
 struct py_port *port_of(py_ctx *ctx);
 /* A printer to the console (sys.stdout). */
 py_print *port_stdout(py_ctx *ctx);
+/* The text of a str or bytes argument (TypeError otherwise), NUL-terminated. */
+const char *port_str(py_ctx *ctx, py_val v);
 /* d[key] = value helpers for the data-returning functions. */
 void port_dict_str(py_ctx *ctx, py_val d, const char *key, const char *value);
 void port_dict_int(py_ctx *ctx, py_val d, const char *key, intmax_t value);
