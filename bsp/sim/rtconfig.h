@@ -8,6 +8,12 @@
 #ifndef RT_THREAD_PRIORITY_MAX
 #define RT_THREAD_PRIORITY_MAX 32 /* 8, 32 and 256 are supported (-DRT_THREAD_PRIORITY_MAX=) */
 #endif
+/* Priorities below are given for 32 levels; with 8 levels they are scaled down. */
+#if RT_THREAD_PRIORITY_MAX == 8
+#define RT_SIM_PRIO(p) ((p) / 4)
+#else
+#define RT_SIM_PRIO(p) (p)
+#endif
 #define RT_TICK_PER_SECOND 1000
 #define RT_USING_OVERFLOW_CHECK
 #define RT_USING_HOOK
@@ -16,7 +22,7 @@
 #define RT_IDLE_HOOK_LIST_SIZE 4
 #define IDLE_THREAD_STACK_SIZE 1024
 #define RT_USING_TIMER_SOFT
-#define RT_TIMER_THREAD_PRIO       4
+#define RT_TIMER_THREAD_PRIO       RT_SIM_PRIO(4)
 #define RT_TIMER_THREAD_STACK_SIZE 2048
 #define RT_USING_DEBUG
 #define RT_DEBUG
@@ -53,14 +59,14 @@
 #define RT_USING_COMPONENTS_INIT
 #define RT_USING_USER_MAIN
 #define RT_MAIN_THREAD_STACK_SIZE 16384
-#define RT_MAIN_THREAD_PRIORITY   10
+#define RT_MAIN_THREAD_PRIORITY   RT_SIM_PRIO(10)
 
 /* Shell */
 #define RT_USING_FINSH
 #define RT_USING_MSH
 #define FINSH_USING_MSH
 #define FINSH_THREAD_NAME       "tshell"
-#define FINSH_THREAD_PRIORITY   20
+#define FINSH_THREAD_PRIORITY   RT_SIM_PRIO(20)
 #define FINSH_THREAD_STACK_SIZE 16384
 #define FINSH_USING_HISTORY
 #define FINSH_HISTORY_LINES 5
@@ -73,6 +79,6 @@
 /* Unit tests */
 #define RT_USING_UTEST
 #define UTEST_THR_STACK_SIZE 16384
-#define UTEST_THR_PRIORITY   20
+#define UTEST_THR_PRIORITY   RT_SIM_PRIO(20)
 
 #endif /* RT_CONFIG_H__ */
