@@ -184,6 +184,18 @@ def list_waiting_threads(sh):
 
 
 @test
+def list_many_objects(sh):
+    check(sh.cmd("shtest_sems create") == "", "semaphores created")
+    rows = table(sh, "sem", "semaphor v   suspend thread", "-------- --- --------------")
+    mine = [r for r in rows if r.startswith("ms")]
+    want = ["ms%02d     %03d 0" % (i, i) for i in range(20)]
+    check(sorted(mine) == want, "every object listed once, across batches", mine)
+    check(sh.cmd("shtest_sems delete") == "", "semaphores deleted")
+    rows = table(sh, "sem", "semaphor v   suspend thread", "-------- --- --------------")
+    check(not any(r.startswith("ms") for r in rows), "deleted objects gone", rows)
+
+
+@test
 def list_usage(sh):
     out = sh.cmd("list")
     check(out.startswith("Usage: list [options]\n"), "list usage", out)

@@ -373,3 +373,34 @@ static int shtest_startup_init(void)
     return 0;
 }
 INIT_ENV_EXPORT(shtest_startup_init);
+
+/* ---- many objects: `list` prints them in batches -------------------------------------------- */
+
+#if defined(RT_USING_HEAP) && defined(RT_USING_SEMAPHORE)
+#define SHTEST_SEMS 20
+static rt_sem_t many_sems[SHTEST_SEMS];
+
+static int shtest_sems(int argc, char **argv)
+{
+    char name[RT_NAME_MAX];
+    int create = argc == 2 && rt_strcmp(argv[1], "create") == 0;
+
+    if (argc != 2 || (!create && rt_strcmp(argv[1], "delete") != 0)) {
+        rt_kprintf("Usage: shtest_sems create|delete\n");
+        return -RT_EINVAL;
+    }
+    for (int i = 0; i < SHTEST_SEMS; i++) {
+        if (create && many_sems[i] == RT_NULL) {
+            rt_snprintf(name, sizeof(name), "ms%02d", i);
+            many_sems[i] = rt_sem_create(name, (rt_uint32_t)i, RT_IPC_FLAG_FIFO);
+        } else if (!create && many_sems[i] != RT_NULL) {
+            rt_sem_delete(many_sems[i]);
+            many_sems[i] = RT_NULL;
+        }
+    }
+    return 0;
+}
+/* clang-format off */
+MSH_CMD_EXPORT(shtest_sems, create or delete 20 semaphores [shell test]);
+/* clang-format on */
+#endif
