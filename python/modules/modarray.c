@@ -54,7 +54,9 @@ static void arr_reserve(py_ctx *ctx, arr_obj *a, size_t n)
         cap *= 2;
     }
     unsigned char *d = py_alloc_raw(ctx, cap * a->size);
-    memcpy(d, a->data, a->len * a->size);
+    if (a->len) {
+        memcpy(d, a->data, a->len * a->size);
+    }
     a->data = d;
     a->cap = cap;
 }
@@ -222,6 +224,9 @@ static void arr_frombytes(py_ctx *ctx, arr_obj *a, const char *s, size_t n)
 {
     if (n % a->size) {
         py_raise(ctx, &py_type_ValueError, "bytes length not a multiple of item size");
+    }
+    if (!n) {
+        return;
     }
     arr_reserve(ctx, a, a->len + n / a->size);
     memcpy(a->data + a->len * a->size, s, n);
@@ -479,7 +484,7 @@ static PY_FUN(am_frombytes_obj, "frombytes", 2, 2, am_frombytes);
 static py_val am_tobytes(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     arr_obj *x = arr_of(a[0]);
-    return py_bytes_new(ctx, x->data, x->len * x->size);
+    return py_bytes_new(ctx, x->len ? (const void *)x->data : "", x->len * x->size);
 }
 static PY_FUN(am_tobytes_obj, "tobytes", 1, 1, am_tobytes);
 

@@ -830,7 +830,9 @@ static py_val nt_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
                  (int)nf + 1, (int)n + 1);
     }
     py_val *vals = py_alloc(ctx, (nf + 1) * sizeof(py_val));
-    memcpy(vals, args, n * sizeof(py_val));
+    if (n) {
+        memcpy(vals, args, n * sizeof(py_val));
+    }
     nt_keywords(ctx, nt, nk, args + n, vals);
     size_t missing = 0;
     for (size_t f = 0; f < nf; f++) {

@@ -45,7 +45,9 @@ static void reserve(py_ctx *ctx, mio_obj *o, size_t need)
         cap *= 2;
     }
     char *b = py_alloc_raw(ctx, cap);
-    memcpy(b, o->buf, o->len);
+    if (o->len) {
+        memcpy(b, o->buf, o->len);
+    }
     o->buf = b;
     o->cap = cap;
 }
@@ -66,6 +68,9 @@ static const char *data_arg(py_ctx *ctx, py_val self, py_val v, size_t *len)
 
 static void write_at(py_ctx *ctx, mio_obj *o, const char *s, size_t n)
 {
+    if (!n) {
+        return;
+    }
     reserve(ctx, o, o->pos + n);
     if (o->pos > o->len) {
         memset(o->buf + o->len, 0, o->pos - o->len); /* writing past the end pads */
@@ -77,8 +82,15 @@ static void write_at(py_ctx *ctx, mio_obj *o, const char *s, size_t n)
     }
 }
 
+/* Current read position (the buffer is NULL until the first write). */
+static const char *at_pos(const mio_obj *o)
+{
+    return o->buf ? o->buf + o->pos : "";
+}
+
 static py_val make_result(py_ctx *ctx, py_val self, const char *s, size_t n)
 {
+    s = n ? s : ""; /* an empty stream has no buffer yet */
     return is_bytes_io(self) ? py_bytes_new(ctx, s, n) : py_str_new(ctx, s, n);
 }
 
@@ -160,7 +172,7 @@ static py_val mio_read(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     size_t want = size_arg(ctx, n, a, avail);
     size_t nb = want == avail ? avail : span_chars(a[0], o, want);
     nb = nb > avail ? avail : nb;
-    py_val r = make_result(ctx, a[0], o->buf + o->pos, nb);
+    py_val r = make_result(ctx, a[0], at_pos(o), nb);
     o->pos += nb;
     return r;
 }
@@ -170,11 +182,11 @@ static py_val readline(py_ctx *ctx, py_val self, size_t limit_chars)
 {
     mio_obj *o = open_self(ctx, self);
     size_t avail = o->pos < o->len ? o->len - o->pos : 0;
-    const char *nl = avail ? memchr(o->buf + o->pos, '\n', avail) : NULL;
-    size_t nb = nl ? (size_t)(nl - (o->buf + o->pos)) + 1 : avail;
+    const char *nl = avail ? memchr(at_pos(o), '\n', avail) : NULL;
+    size_t nb = nl ? (size_t)(nl - at_pos(o)) + 1 : avail;
     size_t lim = span_chars(self, o, limit_chars);
     nb = nb > lim ? lim : nb;
-    py_val r = make_result(ctx, self, o->buf + o->pos, nb);
+    py_val r = make_result(ctx, self, at_pos(o), nb);
     o->pos += nb;
     return r;
 }
