@@ -139,7 +139,8 @@ rt_err_t rt_thread_startup(rt_thread_t thread);
 rt_err_t rt_thread_yield(void);
 /* Sleep `tick` ticks (0: just yield). RT_EOK, or -RT_EINTR if woken early. ISR: no. */
 rt_err_t rt_thread_delay(rt_tick_t tick);
-/* Sleep until *tick + inc_tick and advance *tick by inc_tick (periodic loops). ISR: no. */
+/* Sleep until *tick + inc_tick and advance *tick by inc_tick (periodic loops); when that
+ * time has already passed, return at once and set *tick to the current tick. ISR: no. */
 rt_err_t rt_thread_delay_until(rt_tick_t *tick, rt_tick_t inc_tick);
 /* Sleep `ms` milliseconds. ISR: no. */
 rt_err_t rt_thread_mdelay(rt_int32_t ms);

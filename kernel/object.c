@@ -1,40 +1,29 @@
 /* rtlang kernel: kernel objects and their per-class containers. */
 #include "kinternal.h"
 
-/* One container per class, indexed by enum rt_object_class_type. */
-static struct rt_object_information obj_container[RT_Object_Class_Unknown];
+/* One container per class, indexed by enum rt_object_class_type, statically initialised so
+ * that objects can be created before anything else runs. */
+#define OBJ_LIST_INIT(cls) RT_LIST_OBJECT_INIT(obj_container[RT_Object_Class_##cls].object_list)
+#define OBJ_CONTAINER(cls, size) \
+    [RT_Object_Class_##cls] = {RT_Object_Class_##cls, OBJ_LIST_INIT(cls), size}
 
-/* Size of each class's structure, for rt_object_allocate(). */
-static rt_size_t obj_class_size(enum rt_object_class_type type)
-{
-    switch (type) {
-    case RT_Object_Class_Thread: return sizeof(struct rt_thread);
-#ifdef RT_USING_SEMAPHORE
-    case RT_Object_Class_Semaphore: return sizeof(struct rt_semaphore);
-#endif
-#ifdef RT_USING_MUTEX
-    case RT_Object_Class_Mutex: return sizeof(struct rt_mutex);
-#endif
-#ifdef RT_USING_EVENT
-    case RT_Object_Class_Event: return sizeof(struct rt_event);
-#endif
-#ifdef RT_USING_MAILBOX
-    case RT_Object_Class_MailBox: return sizeof(struct rt_mailbox);
-#endif
-#ifdef RT_USING_MESSAGEQUEUE
-    case RT_Object_Class_MessageQueue: return sizeof(struct rt_messagequeue);
-#endif
-#ifdef RT_USING_MEMPOOL
-    case RT_Object_Class_MemPool: return sizeof(struct rt_mempool);
-#endif
-#ifdef RT_USING_DEVICE
-    case RT_Object_Class_Device: return sizeof(struct rt_device);
-#endif
-    case RT_Object_Class_Timer: return sizeof(struct rt_timer);
-    case RT_Object_Class_Memory: return sizeof(struct rt_memory);
-    default: return sizeof(struct rt_object);
-    }
-}
+static struct rt_object_information obj_container[RT_Object_Class_Unknown] = {
+    OBJ_CONTAINER(Null, sizeof(struct rt_object)),
+    OBJ_CONTAINER(Thread, sizeof(struct rt_thread)),
+    OBJ_CONTAINER(Semaphore, sizeof(struct rt_semaphore)),
+    OBJ_CONTAINER(Mutex, sizeof(struct rt_mutex)),
+    OBJ_CONTAINER(Event, sizeof(struct rt_event)),
+    OBJ_CONTAINER(MailBox, sizeof(struct rt_mailbox)),
+    OBJ_CONTAINER(MessageQueue, sizeof(struct rt_messagequeue)),
+    OBJ_CONTAINER(MemHeap, sizeof(struct rt_object)),
+    OBJ_CONTAINER(MemPool, sizeof(struct rt_mempool)),
+    OBJ_CONTAINER(Device, sizeof(struct rt_device)),
+    OBJ_CONTAINER(Timer, sizeof(struct rt_timer)),
+    OBJ_CONTAINER(Module, sizeof(struct rt_object)),
+    OBJ_CONTAINER(Memory, sizeof(struct rt_memory)),
+    OBJ_CONTAINER(Channel, sizeof(struct rt_object)),
+    OBJ_CONTAINER(Custom, sizeof(struct rt_object)),
+};
 
 #ifdef RT_USING_HOOK
 static void (*obj_attach_hook)(struct rt_object *object);
@@ -83,21 +72,10 @@ void rt_system_object_init(void)
 {
 }
 
-/* Containers are set up lazily so that objects can be initialised before anything else. */
 struct rt_object_information *rt_object_get_information(enum rt_object_class_type type)
 {
-    struct rt_object_information *info;
-
     type &= ~RT_Object_Class_Static;
-    if (!obj_type_valid(type))
-        return RT_NULL;
-    info = &obj_container[type];
-    if (info->object_list.next == RT_NULL) {
-        info->type = type;
-        rt_list_init(&info->object_list);
-        info->object_size = obj_class_size(type);
-    }
-    return info;
+    return obj_type_valid(type) ? &obj_container[type] : RT_NULL;
 }
 
 int rt_object_get_length(enum rt_object_class_type type)

@@ -407,16 +407,18 @@ rt_err_t rt_thread_delay_until(rt_tick_t *tick, rt_tick_t inc_tick)
     RT_DEBUG_SCHEDULER_AVAILABLE(RT_TRUE);
     level = rt_hw_interrupt_disable();
     elapsed = rt_tick_get() - *tick;
-    *tick += inc_tick;
     thread->error = RT_EOK;
-    if (elapsed < inc_tick) {
-        thread_sleep_locked(thread, inc_tick - elapsed);
+    if (elapsed >= inc_tick) {
+        /* already late: no sleep, and the period restarts from now (as RT-Thread) */
+        *tick = rt_tick_get();
         rt_hw_interrupt_enable(level);
-        rt_schedule();
-        return thread_sleep_result(thread);
+        return RT_EOK;
     }
+    *tick += inc_tick;
+    thread_sleep_locked(thread, inc_tick - elapsed);
     rt_hw_interrupt_enable(level);
-    return RT_EOK;
+    rt_schedule();
+    return thread_sleep_result(thread);
 }
 
 /* Change the effective priority, keeping queues ordered. Interrupts disabled. */
