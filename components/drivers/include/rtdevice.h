@@ -4,6 +4,9 @@
 
 #include <rtthread.h>
 
+#include "ipc/ringbuffer.h"
+#include "ipc/completion.h"
+
 #ifdef RT_USING_SERIAL
 #include "drivers/serial.h"
 #endif
