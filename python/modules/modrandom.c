@@ -16,6 +16,8 @@ typedef struct rnd_obj {
     py_obj base;
     uint32_t *mt; /* MT_N words, raw GC memory */
     int mti;
+    bool have_gauss; /* gauss() makes values in pairs */
+    double gauss_next;
 } rnd_obj;
 
 extern const py_type random_Random_type;
@@ -140,6 +142,7 @@ static void seed_time(py_ctx *ctx, rnd_obj *r)
 
 static void do_seed(py_ctx *ctx, rnd_obj *r, py_val a)
 {
+    r->have_gauss = false;
     if (a == PY_NONE || a == PY_NULL) {
         seed_time(ctx, r);
     } else if (py_is_int(a)) {
@@ -407,6 +410,133 @@ static py_val rnd_sample(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN(rnd_sample_obj, "sample", 3, 3, rnd_sample);
 
+/* choices(population, weights=None, *, cum_weights=None, k=1): CPython's
+ * draws (floor(random() * n), or bisection over cumulative weights). */
+static py_val cum_list(py_ctx *ctx, py_val weights)
+{
+    py_val list = py_list_new(ctx, 0, NULL), total = PY_MK_SMALL(0);
+    py_val it = py_iter(ctx, weights), w;
+    while ((w = py_next(ctx, it)) != PY_STOP) {
+        total = py_binary_op(ctx, PY_OP_ADD, total, w);
+        py_list_append(ctx, list, total);
+    }
+    return list;
+}
+
+/* First index in cum[lo..hi) whose value is > x (bisect_right). */
+static size_t bisect_right(py_ctx *ctx, const py_val *cum, double x, size_t lo, size_t hi)
+{
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x < (double)py_float_get(ctx, cum[mid])) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return lo;
+}
+
+static py_val rnd_choices(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
+{
+    const py_arg_spec spec[] = {
+        {0, PY_ARG_REQUIRED, 0},
+        {py_qstr_from_cstr(ctx, "population"), PY_ARG_REQUIRED, 0},
+        {py_qstr_from_cstr(ctx, "weights"), 0, PY_NONE},
+        {py_qstr_from_cstr(ctx, "cum_weights"), PY_ARG_KWONLY, PY_NONE},
+        {py_qstr_from_cstr(ctx, "k"), PY_ARG_KWONLY, PY_MK_SMALL(1)},
+    };
+    py_val v[5];
+    py_parse_args(ctx, n, nk, args, spec, 5, v);
+    rnd_obj *r = self_rnd(v[0]);
+    size_t len = py_len(ctx, v[1]);
+    intmax_t k = py_int_get(ctx, v[4]);
+    py_val out = py_list_new(ctx, 0, NULL), cum = v[3];
+    if (cum == PY_NONE && v[2] == PY_NONE) {
+        for (intmax_t i = 0; i < k; i++) {
+            double idx = floor(mt_random(r) * (double)len);
+            py_list_append(ctx, out,
+                           py_subscr(ctx, v[1], py_int_from(ctx, (intmax_t)idx), PY_NULL));
+        }
+        return out;
+    }
+    if (cum != PY_NONE && v[2] != PY_NONE) {
+        py_raise(ctx, &py_type_TypeError, "Cannot specify both weights and cumulative weights");
+    }
+    cum = cum == PY_NONE ? cum_list(ctx, v[2]) : py_call(ctx, PY_OBJV(&py_type_list), 1, &cum);
+    size_t nc;
+    py_val *cw;
+    mod_get_items(ctx, cum, &nc, &cw);
+    if (nc != len) {
+        py_raise(ctx, &py_type_ValueError, "The number of weights does not match the population");
+    }
+    double total = nc ? (double)py_float_get(ctx, cw[nc - 1]) : 0.0;
+    if (total <= 0.0) {
+        py_raise(ctx, &py_type_ValueError, "Total of weights must be greater than zero");
+    }
+    if (!isfinite(total)) {
+        py_raise(ctx, &py_type_ValueError, "Total of weights must be finite");
+    }
+    for (intmax_t i = 0; i < k; i++) {
+        size_t idx = bisect_right(ctx, cw, mt_random(r) * total, 0, len - 1);
+        py_list_append(ctx, out, py_subscr(ctx, v[1], py_int_from(ctx, (intmax_t)idx), PY_NULL));
+    }
+    return out;
+}
+static PY_FUN_KWARGS(rnd_choices_obj, "choices", 2, rnd_choices);
+
+static double arg_or(py_ctx *ctx, size_t n, const py_val *a, size_t i, double dflt)
+{
+    return n > i ? (double)py_float_get(ctx, a[i]) : dflt;
+}
+
+/* gauss(mu=0, sigma=1): Box-Muller, keeping the second value for the next
+ * call as CPython does. */
+static py_val rnd_gauss(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    rnd_obj *r = self_rnd(a[0]);
+    double mu = arg_or(ctx, n, a, 1, 0.0), sigma = arg_or(ctx, n, a, 2, 1.0), z;
+    if (r->have_gauss) {
+        z = r->gauss_next;
+        r->have_gauss = false;
+    } else {
+        double x2pi = mt_random(r) * 6.283185307179586;
+        double g2rad = sqrt(-2.0 * log(1.0 - mt_random(r)));
+        z = cos(x2pi) * g2rad;
+        r->gauss_next = sin(x2pi) * g2rad;
+        r->have_gauss = true;
+    }
+    return py_float_new(ctx, (py_float_t)(mu + z * sigma));
+}
+static PY_FUN(rnd_gauss_obj, "gauss", 1, 3, rnd_gauss);
+
+/* normalvariate(mu=0, sigma=1): Kinderman and Monahan's ratio method. */
+static py_val rnd_normalvariate(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    rnd_obj *r = self_rnd(a[0]);
+    double mu = arg_or(ctx, n, a, 1, 0.0), sigma = arg_or(ctx, n, a, 2, 1.0), z;
+    const double magic = 4 * exp(-0.5) / sqrt(2.0);
+    for (;;) {
+        double u1 = mt_random(r), u2 = 1.0 - mt_random(r);
+        z = magic * (u1 - 0.5) / u2;
+        if (z * z / 4.0 <= -log(u2)) {
+            break;
+        }
+    }
+    return py_float_new(ctx, (py_float_t)(mu + z * sigma));
+}
+static PY_FUN(rnd_normalvariate_obj, "normalvariate", 1, 3, rnd_normalvariate);
+
+static py_val rnd_expovariate(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    double lambd = arg_or(ctx, n, a, 1, 1.0);
+    if (lambd == 0) {
+        py_raise(ctx, &py_type_ZeroDivisionError, "float division by zero");
+    }
+    return py_float_new(ctx, (py_float_t)(-log(1.0 - mt_random(self_rnd(a[0]))) / lambd));
+}
+static PY_FUN(rnd_expovariate_obj, "expovariate", 1, 2, rnd_expovariate);
+
 static const py_attr_def rnd_locals[] = {
     {"seed", PY_OBJV(&rnd_seed_obj)},
     {"random", PY_OBJV(&rnd_random_obj)},
@@ -417,6 +547,10 @@ static const py_attr_def rnd_locals[] = {
     {"choice", PY_OBJV(&rnd_choice_obj)},
     {"shuffle", PY_OBJV(&rnd_shuffle_obj)},
     {"sample", PY_OBJV(&rnd_sample_obj)},
+    {"choices", PY_OBJV(&rnd_choices_obj)},
+    {"gauss", PY_OBJV(&rnd_gauss_obj)},
+    {"normalvariate", PY_OBJV(&rnd_normalvariate_obj)},
+    {"expovariate", PY_OBJV(&rnd_expovariate_obj)},
     {NULL, 0},
 };
 

@@ -28,3 +28,13 @@ for bad in [lambda: random.randrange(0), lambda: random.randrange(5, 2), lambda:
         print(bad())
     except (ValueError, IndexError, TypeError) as e:
         print(type(e).__name__, e)
+random.seed(5)
+print(random.choices('abc', k=5), random.choices(range(10), weights=[1] * 10, k=3),
+      random.choices('xyz', cum_weights=[1, 5, 6], k=4), random.choices([1, 2]))
+print([round(random.gauss(10, 2), 10) for _ in range(3)], round(random.normalvariate(), 10), round(random.expovariate(2), 10))
+for bad in [lambda: random.choices('ab', weights=[1], k=1), lambda: random.choices('ab', weights=[0, 0]),
+            lambda: random.choices('ab', [1, 1], cum_weights=[1, 2])]:
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
