@@ -48,6 +48,13 @@ void sim_exit(int status) __attribute__((noreturn));
  */
 int sim_host_thread_count(void);
 
+/**
+ * Size in bytes of the host stack the calling RT thread's C code runs on (its RT stack size
+ * scaled, see docs/sim.md), or 0 when not called from an RT thread. For stack-depth limits
+ * (e.g. the interpreter's): on the sim, locals live there, not in thread->stack_addr.
+ */
+rt_size_t sim_host_stack_size(void);
+
 /* Host folder mounted as "/" (the --fs option; default "./fs"), or RT_NULL with --no-fs.
  * Any context. */
 const char *sim_fs_root(void);

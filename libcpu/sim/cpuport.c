@@ -87,6 +87,11 @@ void sim_fatal(const char *fmt, ...)
     sim_exit(70);
 }
 
+rt_size_t sim_host_stack_size(void)
+{
+    return sim_self != NULL ? sim_self->host_stack : 0;
+}
+
 int sim_host_thread_count(void)
 {
     return atomic_load(&sim_live_threads);
