@@ -129,6 +129,36 @@ static void test_event_delete_wakes_waiter(void)
     uassert_true(kt_worker_join(&w, 50));
 }
 
+/* One send wakes every waiter whose condition it satisfies, CLEAR or not (RT-Thread clears
+ * the union of the bits of all CLEAR waiters after resuming them). */
+static volatile int s_woken_n;
+
+static void evt_clear_waiter(void *arg)
+{
+    rt_uint32_t got = 0;
+
+    if (rt_event_recv(&s_evt, 0x1, RT_EVENT_FLAG_OR | RT_EVENT_FLAG_CLEAR, 50, &got) == RT_EOK &&
+        got == 0x1)
+        s_woken_n++;
+}
+
+static void test_event_broadcast(void)
+{
+    struct kt_worker w1, w2;
+
+    uassert_int_equal(rt_event_init(&s_evt, "kevtbc", RT_IPC_FLAG_PRIO), RT_EOK);
+    s_woken_n = 0;
+    kt_worker_start(&w1, "kevw1", evt_clear_waiter, RT_NULL, kt_prio(-1), 10);
+    kt_worker_start(&w2, "kevw2", evt_clear_waiter, RT_NULL, kt_prio(-2), 10);
+    uassert_int_equal(s_woken_n, 0);
+    uassert_int_equal(rt_event_send(&s_evt, 0x3), RT_EOK);
+    uassert_int_equal(s_woken_n, 2);
+    uassert_int_equal(s_evt.set, 0x2); /* 0x1 cleared once both got it */
+    uassert_true(kt_worker_join(&w1, 20));
+    uassert_true(kt_worker_join(&w2, 20));
+    uassert_int_equal(rt_event_detach(&s_evt), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_event_or_and_clear);
@@ -136,5 +166,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_event_blocking_and);
     UTEST_UNIT_RUN(test_event_blocking_or);
     UTEST_UNIT_RUN(test_event_delete_wakes_waiter);
+    UTEST_UNIT_RUN(test_event_broadcast);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.event_tc", RT_NULL, RT_NULL, 30);

@@ -144,6 +144,29 @@ static void test_mb_delete_wakes_waiter(void)
     uassert_true(kt_worker_join(&w, 50));
 }
 
+/* A hard timer (tick interrupt) posts a mail; the blocked receiver gets it in time. */
+static void mb_isr_send(void *p)
+{
+    rt_mb_send((rt_mailbox_t)p, rt_interrupt_get_nest() > 0 ? 0xa11 : 0xbad);
+}
+
+static void test_mb_send_from_isr(void)
+{
+    struct rt_timer tm;
+    rt_ubase_t v = 0;
+    rt_tick_t t0;
+
+    uassert_int_equal(rt_mb_init(&s_mb, "kmbi", s_pool, KMB_SIZE, RT_IPC_FLAG_FIFO), RT_EOK);
+    rt_timer_init(&tm, "kmbtm", mb_isr_send, &s_mb, 3, RT_TIMER_FLAG_ONE_SHOT);
+    t0 = rt_tick_get();
+    rt_timer_start(&tm);
+    uassert_int_equal(rt_mb_recv(&s_mb, &v, 20), RT_EOK);
+    uassert_int_equal(v, 0xa11);
+    uassert_in_range(kt_elapsed(t0), 3, 4);
+    rt_timer_detach(&tm);
+    uassert_int_equal(rt_mb_detach(&s_mb), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_mb_order_full_empty);
@@ -151,5 +174,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_mb_timeouts);
     UTEST_UNIT_RUN(test_mb_blocking);
     UTEST_UNIT_RUN(test_mb_delete_wakes_waiter);
+    UTEST_UNIT_RUN(test_mb_send_from_isr);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.mailbox_tc", RT_NULL, RT_NULL, 30);

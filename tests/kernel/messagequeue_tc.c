@@ -163,6 +163,35 @@ static void test_mq_blocking(void)
     uassert_true(kt_worker_join(&w, 50));
 }
 
+/* A hard timer (tick interrupt) sends a message and an urgent one; order and lengths hold. */
+static void mq_isr_send(void *p)
+{
+    if (rt_interrupt_get_nest() > 0) {
+        rt_mq_send((rt_mq_t)p, "isr-1", 5);
+        rt_mq_urgent((rt_mq_t)p, "isr-urgent", 10);
+    }
+}
+
+static void test_mq_send_from_isr(void)
+{
+    struct rt_timer tm;
+    char buf[KMQ_MSG];
+    rt_tick_t t0;
+
+    uassert_int_equal(rt_mq_init(&s_mq, "kmqi", s_pool, KMQ_MSG, sizeof(s_pool), RT_IPC_FLAG_FIFO),
+                      RT_EOK);
+    rt_timer_init(&tm, "kmqtm", mq_isr_send, &s_mq, 3, RT_TIMER_FLAG_ONE_SHOT);
+    t0 = rt_tick_get();
+    rt_timer_start(&tm);
+    uassert_int_equal(rt_mq_recv(&s_mq, buf, sizeof(buf), 20), 10);
+    uassert_buf_equal(buf, "isr-urgent", 10);
+    uassert_in_range(kt_elapsed(t0), 3, 4);
+    uassert_int_equal(rt_mq_recv(&s_mq, buf, sizeof(buf), RT_WAITING_NO), 5);
+    uassert_buf_equal(buf, "isr-1", 5);
+    rt_timer_detach(&tm);
+    uassert_int_equal(rt_mq_detach(&s_mq), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_mq_lengths_and_order);
@@ -170,5 +199,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_mq_static_capacity);
     UTEST_UNIT_RUN(test_mq_timeouts);
     UTEST_UNIT_RUN(test_mq_blocking);
+    UTEST_UNIT_RUN(test_mq_send_from_isr);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.messagequeue_tc", RT_NULL, RT_NULL, 30);

@@ -223,6 +223,98 @@ static void test_mutex_inheritance_timeout_restores(void)
     uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
 }
 
+/*
+ * Inheritance through a chain: L holds m1; M holds m2 and waits for m1; H waits for m2.
+ * H's priority must reach L through M. Everything unwinds once L lets go.
+ */
+static struct rt_mutex s_m2;
+static struct rt_semaphore s_go;
+static volatile int s_chain_done;
+
+static void chain_low(void *arg)
+{
+    rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
+    rt_sem_take(&s_go, RT_WAITING_FOREVER);
+    rt_mutex_release(&s_mtx);
+    s_l_prio_after = rt_thread_self()->current_priority;
+}
+
+static void chain_mid(void *arg)
+{
+    rt_mutex_take(&s_m2, RT_WAITING_FOREVER);
+    if (rt_mutex_take(&s_mtx, RT_WAITING_FOREVER) == RT_EOK)
+        rt_mutex_release(&s_mtx);
+    rt_mutex_release(&s_m2);
+}
+
+static void chain_high(void *arg)
+{
+    if (rt_mutex_take(&s_m2, RT_WAITING_FOREVER) == RT_EOK) {
+        rt_mutex_release(&s_m2);
+        s_chain_done = 1;
+    }
+}
+
+static void test_mutex_inheritance_chain(void)
+{
+    struct kt_worker low, mid, high;
+    rt_uint8_t pl = kt_prio(-1), pm = kt_prio(-2), ph = kt_prio(-3);
+
+    rt_mutex_init(&s_mtx, "kmtxc1", RT_IPC_FLAG_PRIO);
+    rt_mutex_init(&s_m2, "kmtxc2", RT_IPC_FLAG_PRIO);
+    rt_sem_init(&s_go, "kgo", 0, RT_IPC_FLAG_FIFO);
+    s_chain_done = 0;
+    s_l_prio_after = 0;
+    kt_worker_start(&low, "kchl", chain_low, RT_NULL, pl, 10);
+    kt_worker_start(&mid, "kchm", chain_mid, RT_NULL, pm, 10);
+    uassert_int_equal(low.tid->current_priority, pm);
+    kt_worker_start(&high, "kchh", chain_high, RT_NULL, ph, 10);
+    uassert_int_equal(mid.tid->current_priority, ph);
+    uassert_int_equal(low.tid->current_priority, ph); /* through M */
+    uassert_int_equal(low.tid->init_priority, pl);
+    rt_sem_release(&s_go);
+    /* all three are more urgent than us: the whole chain has unwound */
+    uassert_int_equal(s_chain_done, 1);
+    uassert_int_equal(s_l_prio_after, pl);
+    uassert_true(kt_worker_join(&high, 20));
+    uassert_true(kt_worker_join(&mid, 20));
+    uassert_true(kt_worker_join(&low, 20));
+    rt_sem_detach(&s_go);
+    rt_mutex_detach(&s_m2);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
+/* CHANGE_PRIORITY on a boosted owner: the effective priority is the more urgent of its own
+ * and the inherited one. */
+static void test_mutex_change_priority_of_owner(void)
+{
+    struct kt_worker w;
+    rt_thread_t self = rt_thread_self();
+    rt_uint8_t me = self->current_priority;
+    rt_uint8_t ph = kt_prio(-2), p;
+
+    rt_mutex_init(&s_mtx, "kmtxcp", RT_IPC_FLAG_PRIO);
+    rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
+    s_err = 1;
+    kt_worker_start(&w, "kmtxw", mutex_taker, &s_mtx, ph, 10);
+    uassert_int_equal(self->current_priority, ph);
+    p = (rt_uint8_t)(me + 1); /* own priority lowered: still boosted */
+    uassert_int_equal(rt_thread_control(self, RT_THREAD_CTRL_CHANGE_PRIORITY, &p), RT_EOK);
+    uassert_int_equal(self->current_priority, ph);
+    uassert_int_equal(self->init_priority, p);
+    p = (rt_uint8_t)(ph - 1); /* own priority above the inherited one: wins */
+    uassert_int_equal(rt_thread_control(self, RT_THREAD_CTRL_CHANGE_PRIORITY, &p), RT_EOK);
+    uassert_int_equal(self->current_priority, p);
+    p = me; /* back to the original: boosted again */
+    uassert_int_equal(rt_thread_control(self, RT_THREAD_CTRL_CHANGE_PRIORITY, &p), RT_EOK);
+    uassert_int_equal(self->current_priority, ph);
+    rt_mutex_release(&s_mtx); /* the waiter takes it and finishes */
+    uassert_int_equal(self->current_priority, me);
+    uassert_true(kt_worker_join(&w, 20));
+    uassert_int_equal(s_err, RT_EOK);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_mutex_recursive_owner);
@@ -232,5 +324,7 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_mutex_delete_wakes_waiter);
     UTEST_UNIT_RUN(test_mutex_priority_inheritance);
     UTEST_UNIT_RUN(test_mutex_inheritance_timeout_restores);
+    UTEST_UNIT_RUN(test_mutex_inheritance_chain);
+    UTEST_UNIT_RUN(test_mutex_change_priority_of_owner);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.mutex_tc", RT_NULL, RT_NULL, 30);

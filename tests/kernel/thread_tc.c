@@ -260,6 +260,12 @@ static void test_thread_delay_variants(void)
         uassert_int_equal(tick, t0 + 4 * i);
         uassert_in_range(kt_elapsed(t0), 4 * i, 4 * i + 1);
     }
+    /* already late: returns at once and restarts the period from now */
+    tick = rt_tick_get() - 10;
+    t0 = rt_tick_get();
+    uassert_int_equal(rt_thread_delay_until(&tick, 4), RT_EOK);
+    uassert_in_range(kt_elapsed(t0), 0, 1);
+    uassert_in_range(tick - t0, 0, 1);
     /* a delay of 0 ticks just yields */
     t0 = rt_tick_get();
     uassert_int_equal(rt_thread_delay(0), RT_EOK);
