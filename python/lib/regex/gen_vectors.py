@@ -84,8 +84,16 @@ CASES = [
     (r'a{3}{2}' if False else r'(?:a{3}){2}', 0, ['aaaaaaa']),
     (r'(?#comment)x', 0, ['x']),
     (r'(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\11', 0, ['abcdefghijkk']),
+    (r'(?<=a)b', 0, ['ab', 'cb', 'b']),
+    (r'(?<!a)b', 0, ['ab', 'cb', 'b']),
+    (r'(?<=ab|cd)x', 0, ['abx', 'cdx', 'acx']),
+    (r'(?<=\d{3})-', 0, ['12-', '123-', 'a123-']),
+    (r'(?<=(a)b)c', 0, ['abc']),
+    (r'(?<=\u00e9)t', 0, ['\u00e9t\u00e9']),
+    (r'\b(?<!-)\w+', 0, ['-ab cd']),
+    (r'(?<=^|,)\w', 0, ['a,b']) if False else (r'(?<=,)\w', 0, ['a,b']),
 ]
-ERRORS = [r'*a', r'a**', r'(ab', r'ab)', r'[ab', r'a{3,2}', r'\q', r'(?P<n>a)(?P<n>b)', r'\2(a)',
+ERRORS = [r'(?<=a+)b', r'(?<=a|bc)d', r'(?<=a*)', r'*a', r'a**', r'(ab', r'ab)', r'[ab', r'a{3,2}', r'\q', r'(?P<n>a)(?P<n>b)', r'\2(a)',
           r'(?P=zz)', r'[z-a]', 'a\\', r'(?z)', r'x(?i)y', r'+', r'{1}',
           r'(?P<1>a)', r'(?P<>a)', r'\x4', r'[\d-z]', r'^*']
 

@@ -1,6 +1,7 @@
 /* regex: backtracking regex engine with caller-owned memory (see regex.h). */
 #include "regex.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 /* Instructions are 32-bit words: opcode in the low byte, a signed argument
@@ -27,7 +28,8 @@ enum {
     OP_CHECK,   /* arg: loop register; leave the loop if no progress */
     OP_BACKREF, /* arg: group << 1 | icase */
     OP_LOOK,    /* arg: negate; next word: offset past OP_LOOKEND */
-    OP_LOOKEND,
+    OP_LOOKEND, /* arg: 1 at the end of a lookbehind */
+    OP_BEHIND,  /* arg: negate; next words: offset past OP_LOOKEND, width in chars */
     OP_MATCH,
 };
 
@@ -575,6 +577,70 @@ static int lookahead(comp *c, size_t start, int negate)
     return 1;
 }
 
+/* Width in characters of every path through code[pc..end) (up to the
+ * closing OP_LOOKEND), or -1 if paths differ or contain loops or
+ * backreferences. *budget bounds the work on branchy patterns. */
+static int32_t fixed_width(const int32_t *code, size_t pc, size_t end, int *budget)
+{
+    int32_t w = 0;
+    while (pc < end) {
+        int32_t ins = code[pc], a = arg_of(ins);
+        if (--*budget < 0) {
+            return -1;
+        }
+        switch (op_of(ins)) {
+        case OP_CHAR:
+        case OP_CHARI:
+        case OP_ANY:
+        case OP_ANYNL: w++, pc++; break;
+        case OP_CLASS: w++, pc += 1 + (size_t)(a >> 2); break;
+        case OP_JMP:
+            if (a <= 0) {
+                return -1;
+            }
+            pc += (size_t)a;
+            break;
+        case OP_SPLIT: {
+            int32_t w1 = fixed_width(code, pc + (size_t)code[pc + 1], end, budget);
+            int32_t w2 = fixed_width(code, pc + (size_t)code[pc + 2], end, budget);
+            return w1 < 0 || w1 != w2 ? -1 : w + w1;
+        }
+        case OP_LOOK:
+        case OP_BEHIND: pc += (size_t)code[pc + 1]; break;
+        case OP_CHECK:
+        case OP_BACKREF: return -1;
+        case OP_LOOKEND:
+        case OP_MATCH: return w;
+        default: pc++; break; /* SAVE, MARK and assertions take no width */
+        }
+    }
+    return w;
+}
+
+/* (?<=...) / (?<!...): the body runs from `width` characters back and must
+ * end where the assertion started. */
+static int lookbehind(comp *c, size_t start, int negate)
+{
+    size_t at = c->pc;
+    emit(c, mkop(OP_BEHIND, negate));
+    emit(c, 0);
+    emit(c, 0);
+    if (group_body(c, start) < 0) {
+        return -1;
+    }
+    emit(c, mkop(OP_LOOKEND, 1));
+    put(c, at + 1, (int32_t)(c->pc - at));
+    if (c->code) {
+        int budget = 100000;
+        int32_t w = fixed_width(c->code, at + 3, c->pc - 1, &budget);
+        if (w < 0) {
+            return fail(c, "look-behind requires fixed-width pattern", start);
+        }
+        put(c, at + 2, w);
+    }
+    return 2;
+}
+
 /* "(?" extensions. Returns nullable (0/1), 2 for zero-width, or -1. */
 static int group_ext(comp *c, size_t start)
 {
@@ -611,7 +677,7 @@ static int group_ext(comp *c, size_t start)
         return fail_d(c, "unknown extension", start + 1, start + 1, start + 3);
     case '<':
         if (peek(c) == '=' || peek(c) == '!') {
-            return fail(c, "look-behind is not supported", start + 1);
+            return lookbehind(c, start, c->pat[c->pos++] == '!');
         }
         c->pos--;
         return named_group(c, start);
@@ -988,7 +1054,12 @@ int re_compile(const char *pat, size_t len, unsigned flags, void *buf, size_t bu
     re_prog *p = buf;
     c.flags = flags;
     c.code = p->code;
-    compile_pass(&c);
+    if (compile_pass(&c) < 0) {
+        /* Only detectable with the code in hand (look-behind widths). */
+        err->msg = c.err;
+        err->pos = c.errpos;
+        return RE_ESYNTAX;
+    }
     p->magic = RE_MAGIC;
     p->flags = c.flags;
     p->ngroups = c.ngroups;
@@ -1243,6 +1314,44 @@ static int tick(vm *m)
     return RE_OK;
 }
 
+/* Innermost open lookaround's barrier frame. */
+static ptrdiff_t *look_barrier(vm *m)
+{
+    size_t b = m->sp;
+    while (m->stack[3 * --b] != FR_LOOK) {
+    }
+    return m->stack + 3 * b;
+}
+
+/* Steps back `width` characters from pos; false if the text is too short. */
+static bool step_back(const vm *m, size_t *pos, int32_t width)
+{
+    for (int32_t i = 0; i < width; i++) {
+        if (*pos == 0) {
+            return false;
+        }
+        --*pos;
+        while (!m->bytes && *pos > 0 && ((unsigned char)m->s[*pos] & 0xc0) == 0x80) {
+            --*pos;
+        }
+    }
+    return true;
+}
+
+static int behind_start(vm *m, const int32_t *code, size_t *pc, size_t *pos)
+{
+    int32_t negate = arg_of(code[*pc]);
+    size_t after = *pc + (size_t)code[*pc + 1], from = *pos;
+    if (!step_back(m, &from, code[*pc + 2])) {
+        *pc = after; /* too close to the start: the body cannot match */
+        return negate ? 1 : 0;
+    }
+    int rc = push(m, FR_LOOK, (ptrdiff_t)(after << 1 | (size_t)negate), (ptrdiff_t)*pos);
+    *pos = from;
+    *pc += 3;
+    return rc < 0 ? rc : 1;
+}
+
 /* One instruction that may push frames; returns 1 to continue, 0 to fail,
  * or a negative error. */
 static int step_control(vm *m, const int32_t *code, size_t *pc, size_t *pos)
@@ -1269,7 +1378,12 @@ static int step_control(vm *m, const int32_t *code, size_t *pc, size_t *pos)
                   (ptrdiff_t)*pos);
         *pc += 2;
         break;
-    default: return look_end(m, pc, pos);
+    case OP_BEHIND: return behind_start(m, code, pc, pos);
+    default:
+        if (a == 1 && *pos != (size_t)look_barrier(m)[2]) {
+            return 0; /* a look-behind body must end where it started */
+        }
+        return look_end(m, pc, pos);
     }
     return rc < 0 ? rc : 1;
 }
@@ -1306,6 +1420,7 @@ static int step(vm *m, size_t *pc, size_t *pos)
     case OP_MARK:
     case OP_SPLIT:
     case OP_LOOK:
+    case OP_BEHIND:
     case OP_LOOKEND: return step_control(m, code, pc, pos);
     default: *pc += 1; return assert_ok(m, op, *pos);
     }

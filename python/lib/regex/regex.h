@@ -3,11 +3,12 @@
  * Supported syntax (Python semantics): literals and escapes (\n \t \r \f \v
  * \a \0 \xhh \uXXXX \\ ...), '.', classes [a-z] [^...] with \d \w \s \D \W
  * \S inside and out, anchors ^ $ \A \Z \b \B, groups ( ) (?: ) (?P<name> )
- * (?P=name), backreferences \1..\99, lookahead (?= ) (?! ), inline flags
+ * (?P=name), backreferences \1..\99, lookahead (?= ) (?! ), fixed-width
+ * lookbehind (?<= ) (?<! ), inline flags
  * (?aimsx) at the start, alternation, greedy and lazy * + ? {m} {m,} {,n}
  * {m,n}. Flags: RE_IGNORECASE, RE_MULTILINE, RE_DOTALL, RE_VERBOSE, RE_ASCII
- * (same values as Python's re flags). Not supported: lookbehind,
- * conditionals, atomic groups, possessive quantifiers (compile error).
+ * (same values as Python's re flags). Not supported: conditionals, atomic
+ * groups, possessive quantifiers (compile error).
  *
  * Text is UTF-8 (one "character" is one code point) unless the pattern is
  * compiled with RE_BYTES. All positions are byte offsets. Unicode classes
