@@ -35,7 +35,12 @@ void rt_hw_console_output(const char *str)
 
 int rt_hw_console_getchar(void)
 {
-    return sim_uart_host_getc();
+    /* the UART interrupt consumes the same host ring: keep it out meanwhile */
+    rt_base_t level = rt_hw_interrupt_disable();
+    int ch = sim_uart_host_getc();
+
+    rt_hw_interrupt_enable(level);
+    return ch;
 }
 
 void rt_hw_cpu_reset(void)
