@@ -193,6 +193,26 @@ def run_scripts(sh, fsdir):
               "\n--- expected ---\n%s--- got ---\n%s" % (expected, out))
 
 
+def test_autorun(sim, tmp):
+    """boot.py then main.py at boot, before the prompt; Ctrl-C skips a script that loops."""
+    fsdir = os.path.join(tmp, "bootfs")
+    os.makedirs(fsdir)
+    with open(os.path.join(fsdir, "boot.py"), "w") as f:
+        f.write("print('boot.py ran')\n")
+    with open(os.path.join(fsdir, "main.py"), "w") as f:
+        f.write("import time\nprint('main.py ran')\nwhile True:\n    time.sleep_ms(10)\n")
+    with Shell([sim, "--fs", fsdir], timeout=20) as sh:
+        sh.expect(rb"boot\.py ran\r?\nmain\.py ran")
+        check("boot.py then main.py at boot", True)
+        sh.send(b"\x03")
+        sh.wait_prompt()
+        check("Ctrl-C skips the rest of autorun", "KeyboardInterrupt" in sh.before.decode(), sh.before)
+        out = sh.cmd('python -c "print(1)"')
+        check("python works after autorun", out.strip() == "1", out)
+        sh.sendline("reboot")
+        sh.wait_exit()
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -219,6 +239,10 @@ def main():
                 sh.wait_exit()
         except ConsoleError as e:
             check("console session", False, e)
+        try:
+            test_autorun(sim, tmp)
+        except ConsoleError as e:
+            check("autorun session", False, e)
     print("python-rtos: %d passed, %d failed" % (results["passed"], results["failed"]))
     return 0 if results["failed"] == 0 else 1
 

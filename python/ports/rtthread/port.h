@@ -77,6 +77,11 @@ int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const cha
 /* Sleeps up to `us`, returning early when Ctrl-C is pressed (the VM then raises). */
 void py_port_sleep_us(struct py_port *port, rt_uint64_t us);
 
+/* Whether `path` exists on the file system. */
+rt_bool_t py_port_file_exists(const char *path);
+/* Whether the pending exception is a KeyboardInterrupt (Ctrl-C). */
+rt_bool_t py_port_interrupted(struct py_port *port);
+
 /* Deletes the kernel objects the session's Python code created (port_mod.c). */
 void port_kobj_delete_all(struct py_port *port);
 

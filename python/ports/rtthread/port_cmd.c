@@ -116,37 +116,107 @@ static rt_bool_t stack_ok(void)
     return RT_TRUE;
 }
 
-static int cmd_python(int argc, char **argv)
+/* Takes the console and starts a VM; RT_NULL (after saying why) when it cannot. */
+static struct py_port *session_start(rt_size_t heap_size)
 {
-    struct py_args args = {0};
     struct py_port *port;
-    int status = 1;
 
-    if (parse_args(argc, argv, &args) != 0 || !stack_ok()) {
-        return 1;
-    }
     if (py_port_active != RT_NULL) {
         rt_kprintf("python: already running in another thread\n");
-        return 1;
+        return RT_NULL;
     }
     port = rt_calloc(1, sizeof(*port));
     if (port == RT_NULL || py_console_attach(port) != RT_EOK) {
         rt_kprintf("python: cannot start (no memory or no console)\n");
         rt_free(port);
-        return 1;
+        return RT_NULL;
     }
-    port->heap_size = args.heap_size;
+    port->heap_size = heap_size;
     py_port_hal_init(port);
     if (py_port_vm_start(port) != RT_EOK) {
-        rt_kprintf("python: not enough memory for a %d byte heap\n", (int)args.heap_size);
-    } else {
-        status = run_session(port, &args);
-        py_port_vm_stop(port);
+        rt_kprintf("python: not enough memory for a %d byte heap\n", (int)heap_size);
+        py_console_detach(port);
+        rt_free(port);
+        return RT_NULL;
     }
+    return port;
+}
+
+/* Ends the VM and gives the console and every byte of memory back. */
+static void session_end(struct py_port *port)
+{
+    py_port_vm_stop(port);
     py_console_detach(port);
     rt_free(port);
+}
+
+static int cmd_python(int argc, char **argv)
+{
+    struct py_args args = {0};
+    struct py_port *port;
+    int status;
+
+    if (parse_args(argc, argv, &args) != 0 || !stack_ok()) {
+        return 1;
+    }
+    port = session_start(args.heap_size);
+    if (port == RT_NULL) {
+        return 1;
+    }
+    status = run_session(port, &args);
+    session_end(port);
     return status;
 }
 MSH_CMD_EXPORT_ALIAS(cmd_python, python, run a Python script or the interactive REPL);
+
+/* At boot, before the first prompt: /boot.py then /main.py, if present, in one VM (as
+ * MicroPython does). Ctrl-C stops the running script and skips the rest. */
+static void py_autorun(void)
+{
+    static const char *const files[] = {"/boot.py", "/main.py"};
+    struct py_port *port = RT_NULL;
+    int i, status = RTPY_OK;
+
+    for (i = 0; i < 2 && status != RTPY_EXIT; i++) {
+        if (!py_port_file_exists(files[i]) ||
+            (port == RT_NULL && (port = session_start(PY_PORT_HEAP_SIZE)) == RT_NULL)) {
+            continue;
+        }
+        rtpy_set_argv(port->vm, 1, &files[i]);
+        port->running = RT_TRUE;
+        status = rtpy_exec_file(port->vm, files[i]);
+        port->running = RT_FALSE;
+        if (status == RTPY_EXC) {
+            rt_bool_t ctrl_c = py_port_interrupted(port);
+
+            rtpy_print_exception(port->vm);
+            if (ctrl_c) {
+                break; /* Ctrl-C: skip what is left */
+            }
+        }
+    }
+    if (port != RT_NULL) {
+        session_end(port);
+    }
+}
+
+static finsh_startup_hook_t py_autorun_next;
+
+static void py_startup(void)
+{
+    if (py_autorun_next != RT_NULL) {
+        py_autorun_next();
+    }
+    if (stack_ok()) {
+        py_autorun();
+    }
+}
+
+static int py_autorun_init(void)
+{
+    py_autorun_next = finsh_set_startup_hook(py_startup);
+    return 0;
+}
+INIT_COMPONENT_EXPORT(py_autorun_init);
 
 #endif /* RT_USING_FINSH */

@@ -152,6 +152,15 @@ static int hal_stat(void *user, const char *path)
 }
 #endif /* RT_USING_DFS */
 
+rt_bool_t py_port_file_exists(const char *path)
+{
+#ifdef RT_USING_DFS
+    return dfs_access(path, 0) == 0;
+#else
+    return RT_FALSE;
+#endif
+}
+
 void py_port_hal_init(struct py_port *port)
 {
     rtpy_hal *hal = &port->hal;

@@ -148,6 +148,13 @@ void port_kobj_delete_all(struct py_port *port)
     }
 }
 
+rt_bool_t py_port_interrupted(struct py_port *port)
+{
+    rtpy_val exc = rtpy_exception(port->vm);
+
+    return exc != 0 && py_isinstance(port->vm, exc, &py_type_KeyboardInterrupt);
+}
+
 extern const py_module_def port_mod_rtthread, port_mod_machine, port_mod_pyb, port_mod_os;
 
 const py_module_def *const py_port_modules[] = {
