@@ -17,6 +17,7 @@ void rt_hw_board_init(void)
     sim_cpu_init(); /* first: helper threads must inherit its signal mask */
     sim_uart_host_start();
     sim_gpio_host_start();
+    sim_gpio_in_start();
 #ifdef RT_USING_HEAP
     rt_system_heap_init(sim_heap, sim_heap + sizeof(sim_heap));
 #endif

@@ -7,6 +7,7 @@
 /* Command-line options of rtthread-sim (startup.c). */
 struct sim_options {
     const char *gpio_log;  /* --gpio-log FILE */
+    const char *gpio_in;   /* --gpio-in FILE */
     const char *utest;     /* --utest[=PATTERN]: pattern, "" for all; RT_NULL if not given */
     rt_bool_t no_eof_exit; /* --no-eof-exit */
     const char *fs;        /* --fs DIR, RT_NULL for the default */
@@ -26,5 +27,7 @@ void sim_uart_console_output(const char *str);
 
 /* Virtual GPIO host side (drv_gpio.c): open the --gpio-log file. */
 void sim_gpio_host_start(void);
+/* --gpio-in: start the script reader (drv_gpio_in.c). */
+void sim_gpio_in_start(void);
 
 #endif /* SIM_BOARD_H__ */

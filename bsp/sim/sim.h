@@ -9,11 +9,12 @@ extern "C" {
 #endif
 
 /* Simulated interrupt vectors. The lowest pending vector is serviced first. */
-#define SIM_IRQ_TICK 0  /* OS tick, RT_TICK_PER_SECOND times a second */
-#define SIM_IRQ_UART 1  /* console uart1: bytes arrived on stdin */
-#define SIM_IRQ_GPIO 2  /* virtual GPIO: a pin interrupt condition happened */
-#define SIM_IRQ_USER 8  /* first vector free for tests and application drivers */
-#define SIM_IRQ_MAX  32 /* number of vectors */
+#define SIM_IRQ_TICK    0  /* OS tick, RT_TICK_PER_SECOND times a second */
+#define SIM_IRQ_UART    1  /* console uart1: bytes arrived on stdin */
+#define SIM_IRQ_GPIO    2  /* virtual GPIO: a pin interrupt condition happened */
+#define SIM_IRQ_GPIO_IN 3  /* --gpio-in: queued input drives to apply */
+#define SIM_IRQ_USER    8  /* first vector free for tests and application drivers */
+#define SIM_IRQ_MAX     32 /* number of vectors */
 
 typedef void (*sim_isr_t)(int vector, void *param);
 

@@ -23,6 +23,8 @@ static void sim_usage(FILE *out)
           "                     exit with status 0 if all passed, 1 otherwise\n"
           "  --gpio-log FILE    append a line \"<tick> <pin> <level>\" to FILE for every change\n"
           "                     of a pin the firmware drives as an output\n"
+          "  --gpio-in FILE     drive input pins from FILE (or a FIFO): lines \"PA0 1\",\n"
+          "                     \"PA0 z\" (release), \"sleep MS\", \"# comment\"\n"
           "  --no-eof-exit      keep running after stdin reaches end of file\n"
           "  --fs DIR           host folder mounted as \"/\" (default ./fs)\n"
           "  --no-fs            boot without a root file system\n"
@@ -49,6 +51,10 @@ static int sim_parse_args(int argc, char **argv)
             sim_opts.gpio_log = argv[++i];
         } else if (strncmp(a, "--gpio-log=", 11) == 0) {
             sim_opts.gpio_log = a + 11;
+        } else if (strcmp(a, "--gpio-in") == 0 && i + 1 < argc) {
+            sim_opts.gpio_in = argv[++i];
+        } else if (strncmp(a, "--gpio-in=", 10) == 0) {
+            sim_opts.gpio_in = a + 10;
         } else if (strcmp(a, "--fs") == 0 && i + 1 < argc) {
             sim_opts.fs = argv[++i];
         } else if (strncmp(a, "--fs=", 5) == 0) {
@@ -59,7 +65,8 @@ static int sim_parse_args(int argc, char **argv)
             sim_opts.no_eof_exit = RT_TRUE;
         } else {
             fprintf(stderr, "rtthread-sim: %s '%s'\n",
-                    (strcmp(a, "--gpio-log") == 0 || strcmp(a, "--fs") == 0)
+                    (strcmp(a, "--gpio-log") == 0 || strcmp(a, "--gpio-in") == 0 ||
+                     strcmp(a, "--fs") == 0)
                         ? "missing argument after"
                         : "unknown option",
                     a);
