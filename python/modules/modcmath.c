@@ -6,6 +6,22 @@
 
 #include "modutil.h"
 
+#ifndef CMPLX
+/* newlib's <complex.h> lacks C11's CMPLX; complex double is laid out as
+ * double[2] (C11 6.2.5), so build the value through a union. */
+static double complex cm_make(double re, double im)
+{
+    union {
+        double complex z;
+        double part[2];
+    } u;
+    u.part[0] = re;
+    u.part[1] = im;
+    return u.z;
+}
+#define CMPLX(re, im) cm_make(re, im)
+#endif
+
 /* Converts int, float or complex arguments. */
 static double complex cm_arg(py_ctx *ctx, py_val v)
 {

@@ -1,6 +1,6 @@
 /* The os module: file-system access through the port HAL (no OS headers in
  * the interpreter). Functions whose HAL callback is missing raise
- * OSError(ENOSYS). stat() works with the basic HAL (type + size via
+ * OSError(ENOSYS) rather than guess. stat() works with the basic HAL (type + size via
  * open/seek) and uses the richer stat callback when the port has one. */
 #include <string.h>
 
@@ -37,12 +37,14 @@ static const char *path_arg(py_ctx *ctx, py_val v)
     return s;
 }
 
+#ifdef RTPY_HAL_FS
 static void check(py_ctx *ctx, int rc)
 {
     if (rc < 0) {
         py_raise_oserror(ctx, -rc);
     }
 }
+#endif
 
 /* ---- stat ------------------------------------------------------------------ */
 
@@ -218,7 +220,7 @@ static py_val os_getcwd(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     const rtpy_hal *h = hal(ctx);
     if (!h->getcwd) {
-        return py_str_from_cstr(ctx, "/");
+        py_raise_oserror(ctx, E_NOSYS);
     }
     char buf[256];
     check(ctx, h->getcwd(h->user, buf, sizeof buf));
@@ -258,10 +260,7 @@ static py_val list_dir(py_ctx *ctx, size_t n, const py_val *a, bool with_type)
     py_raise_oserror(ctx, E_NOSYS);
 }
 
-static py_val os_getcwd(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
-{
-    return py_str_from_cstr(ctx, "/");
-}
+#define os_getcwd  os_nosys
 #endif
 
 static PY_FUN(os_mkdir_obj, "mkdir", 1, 2, os_mkdir);
