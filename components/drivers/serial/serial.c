@@ -52,6 +52,7 @@ static rt_err_t serial_init(rt_device_t dev)
     return RT_EOK;
 }
 
+#ifdef RT_USING_HEAP
 static rt_err_t serial_open_int_rx(struct rt_serial_device *serial)
 {
     struct rt_serial_rx_fifo *fifo;
@@ -73,6 +74,12 @@ static rt_err_t serial_open_int_rx(struct rt_serial_device *serial)
         serial->ops->control(serial, RT_DEVICE_CTRL_SET_INT, (void *)RT_DEVICE_FLAG_INT_RX);
     return RT_EOK;
 }
+#else
+static rt_err_t serial_open_int_rx(struct rt_serial_device *serial)
+{
+    return -RT_ENOSYS; /* the receive ring is allocated at open: needs the heap */
+}
+#endif
 
 static rt_err_t serial_open(rt_device_t dev, rt_uint16_t oflag)
 {
@@ -107,7 +114,9 @@ static rt_err_t serial_close(rt_device_t dev)
         level = rt_hw_interrupt_disable();
         serial->serial_rx = RT_NULL;
         rt_hw_interrupt_enable(level);
+#ifdef RT_USING_HEAP
         rt_free(fifo);
+#endif
     }
     dev->open_flag &= ~RT_DEVICE_FLAG_INT_RX;
     return RT_EOK;
