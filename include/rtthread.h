@@ -118,14 +118,18 @@ void rt_timer_exit_sethook(void (*hook)(struct rt_timer *timer));
 rt_err_t rt_thread_init(struct rt_thread *thread, const char *name, void (*entry)(void *parameter),
                         void *parameter, void *stack_start, rt_uint32_t stack_size,
                         rt_uint8_t priority, rt_uint32_t tick);
-/* Close a static thread (it never runs again). RT_EOK, -RT_EINVAL. ISR: no. */
+/* Close a static thread: it never runs again, leaves the thread container at once, releases
+ * the mutexes it holds; its cleanup callback runs later in the idle thread. Detaching an
+ * already closed thread returns RT_EOK. Detaching itself does not return. ISR: no. */
 rt_err_t rt_thread_detach(rt_thread_t thread);
 #ifdef RT_USING_HEAP
 /* Create a thread with a heap stack; RT_NULL on bad arguments (priority, tick 0, stack
  * smaller than 16 words) or out of memory. ISR: no. */
 rt_thread_t rt_thread_create(const char *name, void (*entry)(void *parameter), void *parameter,
                              rt_uint32_t stack_size, rt_uint8_t priority, rt_uint32_t tick);
-/* Close a created thread; the idle thread frees it. RT_EOK, -RT_EINVAL. ISR: no. */
+/* Close a created thread and release the mutexes it holds. Another thread is freed at once;
+ * a thread deleting itself (no return) or one with a cleanup callback is freed by the idle
+ * thread. Deleting an already closed thread returns RT_EOK. ISR: no. */
 rt_err_t rt_thread_delete(rt_thread_t thread);
 #endif
 /* The running thread (RT_NULL before the scheduler starts). ISR: yes. */
