@@ -26,6 +26,7 @@ enum {
     OP_JMP,     /* arg: offset */
     OP_MARK,    /* arg: loop register := position */
     OP_CHECK,   /* arg: loop register; leave the loop if no progress */
+    OP_CHECKJ,  /* arg: register; next word: jump offset taken if no progress */
     OP_BACKREF, /* arg: group << 1 | icase */
     OP_LOOK,    /* arg: negate; next word: offset past OP_LOOKEND */
     OP_LOOKEND, /* arg: 1 at the end of a lookbehind */
@@ -608,6 +609,7 @@ static int32_t fixed_width(const int32_t *code, size_t pc, size_t end, int *budg
         case OP_LOOK:
         case OP_BEHIND: pc += (size_t)code[pc + 1]; break;
         case OP_CHECK:
+        case OP_CHECKJ:
         case OP_BACKREF: return -1;
         case OP_LOOKEND:
         case OP_MATCH: return w;
@@ -819,6 +821,45 @@ static void make_star(comp *c, size_t start, int lazy, int nullable)
     put(c, start + 2, lazy ? 3 : out);
 }
 
+/* Deletes code[at..at+n) (code is position independent). */
+static void remove_code(comp *c, size_t at, size_t n)
+{
+    if (c->code) {
+        memmove(c->code + at, c->code + at + n, (c->pc - at - n) * sizeof *c->code);
+    }
+    c->pc -= n;
+}
+
+/* Appends n optional copies of the atom at src: each unit is
+ * SPLIT(body, END) [MARK r] body [CHECKJ r END]. Units nest (a failed copy
+ * ends the repetition), and as in CPython's engine a nullable body that
+ * matched empty ends it too. */
+static void emit_optionals(comp *c, size_t src, size_t alen, long n, int lazy, int nullable)
+{
+    int r = nullable ? c->nregs++ : -1;
+    size_t first = c->pc, unit = 3 + alen + (nullable ? 3 : 0);
+    for (long i = 0; i < n; i++) {
+        emit(c, 0), emit(c, 0), emit(c, 0);
+        if (nullable) {
+            emit(c, mkop(OP_MARK, r));
+        }
+        copy_code(c, src, alen);
+        if (nullable) {
+            emit(c, mkop(OP_CHECKJ, r));
+            emit(c, 0);
+        }
+    }
+    for (size_t at = first; at < c->pc; at += unit) {
+        int32_t out = (int32_t)(c->pc - at);
+        put(c, at, mkop(OP_SPLIT, 0));
+        put(c, at + 1, lazy ? out : 3);
+        put(c, at + 2, lazy ? 3 : out);
+        if (nullable) {
+            put(c, at + unit - 1, (int32_t)(c->pc - (at + unit - 2)));
+        }
+    }
+}
+
 /* Applies {min,max} (max < 0: unbounded) to the atom at [a0, pc). */
 static int repeat(comp *c, size_t a0, long min, long max, int lazy, int nullable, size_t qpos)
 {
@@ -835,13 +876,9 @@ static int repeat(comp *c, size_t a0, long min, long max, int lazy, int nullable
         return 0;
     }
     size_t src = a0;
-    if (min == 0) {
-        if (max < 0) {
-            make_star(c, a0, lazy, nullable);
-            return 0;
-        }
-        insert(c, a0, 3); /* the existing atom becomes the first optional */
-        src = a0 + 3;
+    if (min == 0 && max < 0) {
+        make_star(c, a0, lazy, nullable);
+        return 0;
     }
     for (long i = 1; i < min; i++) {
         copy_code(c, src, alen);
@@ -852,17 +889,9 @@ static int repeat(comp *c, size_t a0, long min, long max, int lazy, int nullable
         make_star(c, s, lazy, nullable);
         return 0;
     }
-    /* Optional copies nest: SPLIT(body, END) body SPLIT(body, END) body END */
-    size_t first_opt = min == 0 ? a0 : c->pc;
-    for (long i = min == 0 ? 1 : 0; i < max - min; i++) {
-        emit(c, 0), emit(c, 0), emit(c, 0);
-        copy_code(c, src, alen);
-    }
-    for (size_t at = first_opt; at < c->pc; at += 3 + alen) {
-        int32_t out = (int32_t)(c->pc - at);
-        put(c, at, mkop(OP_SPLIT, 0));
-        put(c, at + 1, lazy ? out : 3);
-        put(c, at + 2, lazy ? 3 : out);
+    emit_optionals(c, src, alen, max - min, lazy, nullable);
+    if (min == 0) {
+        remove_code(c, a0, alen); /* the atom itself was only the template */
     }
     return 0;
 }
@@ -1409,6 +1438,9 @@ static int step(vm *m, size_t *pc, size_t *pos)
     case OP_CHECK:
         /* An iteration that consumed nothing ends the loop (skip its JMP). */
         *pc += m->regs[arg_of(w)] == (ptrdiff_t)*pos ? 2 : 1;
+        return 1;
+    case OP_CHECKJ:
+        *pc += m->regs[arg_of(w)] == (ptrdiff_t)*pos ? (size_t)code[*pc + 1] : 2;
         return 1;
     case OP_BACKREF: *pc += 1; return backref(m, arg_of(w), pos);
     case OP_MATCH:
