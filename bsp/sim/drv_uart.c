@@ -103,10 +103,43 @@ static void sim_tty_restore(void)
         tcsetattr(STDIN_FILENO, TCSANOW, &sim_tty_saved);
 }
 
+static void sim_put_err(const char *s)
+{
+    if (write(STDERR_FILENO, s, strlen(s)) < 0)
+        return; /* nothing better to do in a crash handler */
+}
+
+/* Crash signals name the RT thread that crashed (async-signal-safe: write only). */
+static void sim_report_crash(int sig)
+{
+    const char *what = sig == SIGSEGV  ? "SIGSEGV"
+                       : sig == SIGBUS ? "SIGBUS"
+                       : sig == SIGFPE ? "SIGFPE"
+                       : sig == SIGILL ? "SIGILL"
+                                       : RT_NULL;
+    rt_thread_t self = sim_is_rt_thread() ? rt_thread_self() : RT_NULL;
+    char name[RT_NAME_MAX + 1];
+
+    if (what == RT_NULL)
+        return;
+    sim_put_err("\nrtthread-sim: ");
+    sim_put_err(what);
+    if (self != RT_NULL) {
+        rt_strncpy(name, self->parent.name, RT_NAME_MAX);
+        name[RT_NAME_MAX] = '\0';
+        sim_put_err(" in thread '");
+        sim_put_err(name);
+        sim_put_err("'\n");
+    } else {
+        sim_put_err(" in a host thread\n");
+    }
+}
+
 /* Fatal and terminating signals: put the terminal back, then die of the signal as usual. */
 static void sim_tty_signal(int sig)
 {
     sim_tty_restore();
+    sim_report_crash(sig);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -122,7 +155,7 @@ static void sim_tty_catch_signals(void)
     struct sigaction sa = {0};
 
     sa.sa_handler = sim_tty_signal;
-    sa.sa_flags = SA_RESETHAND;
+    sa.sa_flags = SA_RESETHAND | SA_ONSTACK; /* a host stack overflow still gets here */
     sigemptyset(&sa.sa_mask);
     for (unsigned i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
         sigaction(sigs[i], &sa, NULL);
@@ -141,7 +174,6 @@ static void sim_tty_raw_mode(void)
     raw.c_oflag &= ~(tcflag_t)OPOST;
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
-    sim_tty_catch_signals();
     if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0)
         atomic_store(&sim_tty_raw, 1);
 }
@@ -205,6 +237,7 @@ static void sim_uart_host_stop(void)
 
 void sim_uart_host_start(void)
 {
+    sim_tty_catch_signals();
     sim_tty_raw_mode();
     sim_atexit(sim_uart_host_stop);
     if (pipe2(sim_reader_wake, O_CLOEXEC) != 0 ||

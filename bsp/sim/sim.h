@@ -60,6 +60,10 @@ rt_size_t sim_host_stack_size(void);
  * Any context. */
 const char *sim_fs_root(void);
 
+/* RT_TRUE when called on the host thread of an RT thread (in thread or ISR context), RT_FALSE
+ * on host helper threads. Any context, async-signal-safe. */
+rt_bool_t sim_is_rt_thread(void);
+
 /* Called by the sim board's rt_hw_board_init() before anything else (internal). */
 void sim_cpu_init(void);
 

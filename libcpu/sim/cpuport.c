@@ -178,17 +178,53 @@ static void sim_thread_run(struct sim_thread *t)
     sim_fatal("the kernel's thread exit path returned");
 }
 
+rt_bool_t sim_is_rt_thread(void)
+{
+    return sim_self != NULL;
+}
+
+/* A signal stack of its own, so that a crash handler (the board's, which restores the
+ * terminal) still runs when the thread overflowed its host stack. ASan has its own. */
+#define SIM_ALTSTACK_SIZE (64 * 1024)
+
+static void *sim_altstack_enable(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+    return NULL;
+#else
+    stack_t ss = {.ss_sp = malloc(SIM_ALTSTACK_SIZE), .ss_flags = 0, .ss_size = SIM_ALTSTACK_SIZE};
+
+    if (ss.ss_sp != NULL && sigaltstack(&ss, NULL) != 0) {
+        free(ss.ss_sp);
+        return NULL;
+    }
+    return ss.ss_sp;
+#endif
+}
+
+static void sim_altstack_disable(void *altstack)
+{
+    stack_t ss = {.ss_sp = NULL, .ss_flags = SS_DISABLE, .ss_size = 0};
+
+    if (altstack == NULL)
+        return;
+    sigaltstack(&ss, NULL);
+    free(altstack);
+}
+
 /* Host thread body. It inherits a mask that blocks the interrupt signal (the keeper's), which
  * sigsetjmp records: leaving through exit_jmp blocks interrupts again for the teardown. */
 static void *sim_thread_main(void *arg)
 {
     struct sim_thread *t = arg;
+    void *altstack = sim_altstack_enable();
 
     sim_self = t;
     t->tid = gettid();
     if (sigsetjmp(t->exit_jmp, 1) == 0 && !atomic_load(&t->dead))
         sim_thread_run(t);
     sim_self = NULL;
+    sim_altstack_disable(altstack);
     sim_keeper_push(&sim_reap_head, t); /* joined and freed by the keeper */
     return NULL;
 }
