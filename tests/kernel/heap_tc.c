@@ -157,6 +157,69 @@ static void test_heap_random_pattern(void)
     uassert_int_equal(kt_heap_used(), used0);
 }
 
+/*
+ * Three equal-priority threads with one-tick slices allocate, fill, check and free at random
+ * (fixed seeds), so the tick preempts them inside the allocator: no block may be corrupted and
+ * the heap use must end at its baseline.
+ */
+#define KHEAP_WORKERS 3
+#define KHEAP_SLOTS   16
+#define KHEAP_OPS     3000
+static volatile int s_heap_bad[KHEAP_WORKERS];
+
+static void heap_worker(void *arg)
+{
+    int me = (int)(rt_ubase_t)arg;
+    rt_uint8_t *slot[KHEAP_SLOTS] = {RT_NULL};
+    rt_size_t len[KHEAP_SLOTS] = {0};
+    rt_uint32_t seed = 1000 + (rt_uint32_t)me;
+    int op, i;
+
+    for (op = 0; op < KHEAP_OPS; op++) {
+        i = (int)(kt_rand(&seed) % KHEAP_SLOTS);
+        if (slot[i] != RT_NULL) {
+            rt_size_t k;
+
+            for (k = 0; k < len[i]; k++)
+                s_heap_bad[me] += slot[i][k] != (rt_uint8_t)(me * 31 + i + k);
+            rt_free(slot[i]);
+            slot[i] = RT_NULL;
+        } else {
+            rt_size_t k;
+
+            len[i] = 1 + kt_rand(&seed) % 300;
+            slot[i] = rt_malloc(len[i]);
+            if (slot[i] == RT_NULL) {
+                s_heap_bad[me]++;
+                continue;
+            }
+            for (k = 0; k < len[i]; k++)
+                slot[i][k] = (rt_uint8_t)(me * 31 + i + k);
+        }
+    }
+    for (i = 0; i < KHEAP_SLOTS; i++)
+        rt_free(slot[i]);
+}
+
+static void test_heap_concurrent(void)
+{
+    struct kt_worker w[KHEAP_WORKERS];
+    rt_size_t used0 = kt_heap_baseline(50);
+    int i;
+
+    for (i = 0; i < KHEAP_WORKERS; i++) {
+        s_heap_bad[i] = 0;
+        uassert_int_equal(
+            kt_worker_start(&w[i], "kheapw", heap_worker, (void *)(rt_ubase_t)i, kt_prio(1), 1),
+            RT_EOK);
+    }
+    for (i = 0; i < KHEAP_WORKERS; i++) {
+        uassert_true(kt_worker_join(&w[i], 5000));
+        uassert_int_equal(s_heap_bad[i], 0);
+    }
+    uassert_int_equal(kt_wait_heap_used(used0, 100), used0);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_heap_malloc_free_info);
@@ -164,5 +227,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_heap_malloc_align);
     UTEST_UNIT_RUN(test_heap_huge_fails);
     UTEST_UNIT_RUN(test_heap_random_pattern);
+    UTEST_UNIT_RUN(test_heap_concurrent);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.heap_tc", RT_NULL, RT_NULL, 30);

@@ -45,16 +45,22 @@ static void kt_worker_entry(void *p)
     w->done = 1;
 }
 
-rt_err_t kt_worker_start(struct kt_worker *w, const char *name, void (*fn)(void *), void *arg,
-                         rt_uint8_t prio, rt_uint32_t slice)
+rt_err_t kt_worker_prepare(struct kt_worker *w, const char *name, void (*fn)(void *), void *arg,
+                           rt_uint8_t prio, rt_uint32_t slice)
 {
     w->fn = fn;
     w->arg = arg;
     w->done = 0;
     w->tid = rt_thread_create(name, kt_worker_entry, w, KT_STACK_SIZE, prio, slice);
-    if (w->tid == RT_NULL)
-        return -RT_ENOMEM;
-    return rt_thread_startup(w->tid);
+    return w->tid == RT_NULL ? -RT_ENOMEM : RT_EOK;
+}
+
+rt_err_t kt_worker_start(struct kt_worker *w, const char *name, void (*fn)(void *), void *arg,
+                         rt_uint8_t prio, rt_uint32_t slice)
+{
+    rt_err_t err = kt_worker_prepare(w, name, fn, arg, prio, slice);
+
+    return err == RT_EOK ? rt_thread_startup(w->tid) : err;
 }
 
 rt_bool_t kt_worker_join(struct kt_worker *w, rt_tick_t timeout)

@@ -131,7 +131,7 @@ static void test_mutex_delete_wakes_waiter(void)
 #define M_BUSY 30
 static struct rt_semaphore s_go_l;
 static volatile rt_uint8_t s_l_prio_after;
-static volatile rt_tick_t s_h_wait;
+static volatile rt_tick_t s_h_wait, s_go_at, s_h_got_at;
 static volatile int s_m_saw_h;
 
 static void pi_low(void *arg)
@@ -149,7 +149,8 @@ static void pi_high(void *arg)
     rt_tick_t t0 = rt_tick_get();
 
     s_err = rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
-    s_h_wait = kt_elapsed(t0);
+    s_h_got_at = rt_tick_get();
+    s_h_wait = s_h_got_at - t0;
     if (s_err == RT_EOK)
         rt_mutex_release(&s_mtx);
 }
@@ -158,6 +159,7 @@ static void pi_medium(void *arg)
 {
     rt_tick_t t0 = rt_tick_get();
 
+    s_go_at = t0;
     rt_sem_release(&s_go_l);
     while (kt_elapsed(t0) < M_BUSY)
         if (s_h_wait != 0)
@@ -177,21 +179,26 @@ static void test_mutex_priority_inheritance(void)
     s_h_wait = 0;
     s_m_saw_h = 0;
     s_l_prio_after = 0;
-    uassert_int_equal(kt_worker_start(&low, "kpil", pi_low, RT_NULL, pl, 10), RT_EOK);
+    /* created up front: only the starts below are part of the timed scenario */
+    uassert_int_equal(kt_worker_prepare(&low, "kpil", pi_low, RT_NULL, pl, 10), RT_EOK);
+    uassert_int_equal(kt_worker_prepare(&high, "kpih", pi_high, RT_NULL, ph, 10), RT_EOK);
+    uassert_int_equal(kt_worker_prepare(&med, "kpim", pi_medium, RT_NULL, pm, 10), RT_EOK);
+    rt_thread_startup(low.tid);
     uassert_int_equal(s_step, 1); /* L holds the mutex and waits for go */
-    uassert_int_equal(kt_worker_start(&high, "kpih", pi_high, RT_NULL, ph, 10), RT_EOK);
+    rt_thread_startup(high.tid);
     /* H is blocked on the mutex: L now runs at H's priority */
     uassert_int_equal(s_err, 1);
     uassert_int_equal(low.tid->current_priority, ph);
     uassert_int_equal(low.tid->init_priority, pl);
     uassert_int_equal(s_mtx.priority, ph);
-    uassert_int_equal(kt_worker_start(&med, "kpim", pi_medium, RT_NULL, pm, 10), RT_EOK);
-    /* M only gave up the CPU when its busy period ended */
+    rt_thread_startup(med.tid); /* M releases L, then spins for M_BUSY ticks */
     uassert_true(kt_worker_join(&high, M_BUSY + 20));
     uassert_true(kt_worker_join(&med, M_BUSY + 20));
     uassert_true(kt_worker_join(&low, M_BUSY + 20));
     uassert_int_equal(s_err, RT_EOK);
-    uassert_in_range(s_h_wait, L_WORK, L_WORK + 2);
+    /* from the moment L could run, H waited only for L's work, not for M */
+    uassert_in_range(s_h_got_at - s_go_at, L_WORK, L_WORK + 2);
+    uassert_value_less(s_h_wait, M_BUSY);
     uassert_int_equal(s_m_saw_h, 1);
     uassert_int_equal(s_l_prio_after, pl); /* restored once the mutex was released */
     rt_sem_detach(&s_go_l);

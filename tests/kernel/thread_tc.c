@@ -160,6 +160,38 @@ static void test_thread_suspend_resume(void)
     uassert_true(kt_worker_join(&w, 20));
 }
 
+/* A thread may suspend itself (then call rt_schedule); another thread resumes it. A thread
+ * that is already blocked cannot be suspended (RT-Thread: only READY/RUNNING ones). */
+static void self_suspender(void *arg)
+{
+    s_count = 1;
+    rt_thread_suspend(rt_thread_self());
+    rt_schedule();
+    s_count = 2;
+}
+
+static void test_thread_self_suspend(void)
+{
+    struct kt_worker w;
+
+    s_count = 0;
+    uassert_int_equal(kt_worker_start(&w, "kthss", self_suspender, RT_NULL, kt_prio(-1), 10),
+                      RT_EOK);
+    uassert_int_equal(s_count, 1);
+    rt_thread_delay(3);
+    uassert_int_equal(s_count, 1); /* stays suspended: no timeout */
+    uassert_int_equal(rt_thread_resume(w.tid), RT_EOK);
+    uassert_int_equal(s_count, 2); /* more urgent: ran on at once */
+    uassert_true(kt_worker_join(&w, 20));
+
+    s_count = 0;
+    uassert_int_equal(kt_worker_start(&w, "kthsb", blocked_entry, RT_NULL, kt_prio(-1), 10),
+                      RT_EOK);
+    uassert_int_equal(s_count, 1); /* sleeping in rt_thread_delay */
+    uassert_int_equal(rt_thread_suspend(w.tid), -RT_ERROR);
+    uassert_true(kt_worker_join(&w, 0) == RT_FALSE); /* still sleeping: deleted */
+}
+
 /* --- priorities --- */
 static void test_thread_change_priority(void)
 {
@@ -279,6 +311,7 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_thread_dynamic_lifecycle);
     UTEST_UNIT_RUN(test_thread_delete_detach_blocked);
     UTEST_UNIT_RUN(test_thread_suspend_resume);
+    UTEST_UNIT_RUN(test_thread_self_suspend);
     UTEST_UNIT_RUN(test_thread_change_priority);
     UTEST_UNIT_RUN(test_thread_control_startup_close);
     UTEST_UNIT_RUN(test_thread_yield);
