@@ -27,7 +27,9 @@ void sim_uart_console_output(const char *str);
 
 /* Virtual GPIO host side (drv_gpio.c): open the --gpio-log file. */
 void sim_gpio_host_start(void);
-/* --gpio-in: start the script reader (drv_gpio_in.c). */
+/* --gpio-in: install its interrupt, start the script reader (drv_gpio_in.c). */
 void sim_gpio_in_start(void);
+/* Queue a pin drive for the SIM_IRQ_GPIO_IN interrupt; host threads only (drv_gpio_in.c). */
+rt_err_t sim_gpio_queue_drive(rt_base_t pin, int level);
 
 #endif /* SIM_BOARD_H__ */

@@ -270,6 +270,10 @@ rt_err_t sim_gpio_drive(rt_base_t pin, int level)
 {
     if (!sim_pin_ok(pin) || level < SIM_GPIO_RELEASE || level > PIN_HIGH)
         return -RT_EINVAL;
+    /* A host thread must not touch the simulated CPU's interrupt mask: hand the drive to
+     * an interrupt instead. */
+    if (!sim_is_rt_thread())
+        return sim_gpio_queue_drive(pin, level);
     sim_pin_update(pin, SIM_SET_DRIVE, level);
     return RT_EOK;
 }

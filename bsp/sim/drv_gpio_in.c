@@ -1,4 +1,5 @@
-/* --gpio-in FILE: drive virtual GPIO inputs from a host file or FIFO, for host-side tests.
+/* --gpio-in FILE: drive virtual GPIO inputs from a host file or FIFO, for host-side tests;
+ * also the path of sim_gpio_drive() called from host helper threads.
  *
  * Lines: "<pin> <0|1|z>" drives (or releases) a pin, "sleep <ms>" pauses the script, empty
  * lines and lines starting with '#' are skipped. A host thread reads the file and queues the
@@ -35,16 +36,20 @@ static int gpio_in_wake[2] = {-1, -1};
 static pthread_t gpio_in_reader;
 static int gpio_in_started;
 
+/* One drive per interrupt: the pin interrupt it causes (a lower vector, so serviced first)
+ * runs before the next drive, and quick successive edges are each seen by the firmware. */
 static void gpio_in_isr(int vector, void *param)
 {
     unsigned tail = atomic_load(&gpio_in_tail);
+    struct gpio_in_event ev;
 
-    while (tail != atomic_load(&gpio_in_head)) {
-        struct gpio_in_event ev = gpio_in_queue[tail % GPIO_IN_QUEUE];
-
-        sim_gpio_drive(ev.pin, ev.level);
-        atomic_store(&gpio_in_tail, ++tail);
-    }
+    if (tail == atomic_load(&gpio_in_head))
+        return;
+    ev = gpio_in_queue[tail % GPIO_IN_QUEUE];
+    atomic_store(&gpio_in_tail, tail + 1);
+    sim_gpio_drive(ev.pin, ev.level);
+    if (tail + 1 != atomic_load(&gpio_in_head))
+        sim_irq_raise(SIM_IRQ_GPIO_IN);
 }
 
 /* Sleep `ms` milliseconds, or less if the exit hook wakes us. Returns 0 when woken. */
@@ -59,19 +64,33 @@ static int gpio_in_sleep(int ms)
     return wake.revents == 0;
 }
 
+/* Queue a drive for the SIM_IRQ_GPIO_IN interrupt. Host threads only (the script reader,
+ * tests' helper threads): producers are serialised by a mutex, and a full queue is waited
+ * out. Returns 0 if the wait was cut short by the exit. */
 static int gpio_in_push(rt_base_t pin, int level)
 {
-    unsigned head = atomic_load(&gpio_in_head);
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    unsigned head;
+    int ok = 1;
 
-    while (head - atomic_load(&gpio_in_tail) == GPIO_IN_QUEUE) {
-        if (!gpio_in_sleep(1))
-            return 0;
+    pthread_mutex_lock(&lock);
+    head = atomic_load(&gpio_in_head);
+    while (ok && head - atomic_load(&gpio_in_tail) == GPIO_IN_QUEUE)
+        ok = gpio_in_wake[0] >= 0 ? gpio_in_sleep(1) : (usleep(1000), 1);
+    if (ok) {
+        gpio_in_queue[head % GPIO_IN_QUEUE].pin = (rt_int16_t)pin;
+        gpio_in_queue[head % GPIO_IN_QUEUE].level = (rt_int8_t)level;
+        atomic_store(&gpio_in_head, head + 1);
     }
-    gpio_in_queue[head % GPIO_IN_QUEUE].pin = (rt_int16_t)pin;
-    gpio_in_queue[head % GPIO_IN_QUEUE].level = (rt_int8_t)level;
-    atomic_store(&gpio_in_head, head + 1);
-    sim_irq_raise(SIM_IRQ_GPIO_IN);
-    return 1;
+    pthread_mutex_unlock(&lock);
+    if (ok)
+        sim_irq_raise(SIM_IRQ_GPIO_IN);
+    return ok;
+}
+
+rt_err_t sim_gpio_queue_drive(rt_base_t pin, int level)
+{
+    return gpio_in_push(pin, level) ? RT_EOK : -RT_ERROR;
 }
 
 static int gpio_in_level(const char *word)
@@ -152,6 +171,7 @@ static void gpio_in_stop(void)
 
 void sim_gpio_in_start(void)
 {
+    rt_hw_interrupt_install(SIM_IRQ_GPIO_IN, gpio_in_isr, RT_NULL, "gpio_in");
     if (sim_opts.gpio_in == RT_NULL)
         return;
     /* non-blocking, so that opening a FIFO does not wait for its writer */
@@ -161,7 +181,6 @@ void sim_gpio_in_start(void)
                 strerror(errno));
         return;
     }
-    rt_hw_interrupt_install(SIM_IRQ_GPIO_IN, gpio_in_isr, RT_NULL, "gpio_in");
     if (pipe2(gpio_in_wake, O_CLOEXEC) != 0 ||
         pthread_create(&gpio_in_reader, NULL, gpio_in_main, NULL) != 0) {
         close(gpio_in_fd);

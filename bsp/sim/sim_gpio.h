@@ -8,7 +8,9 @@
  * edges on the change, HIGH_LEVEL/LOW_LEVEL when the level is entered or the interrupt is
  * enabled while it holds. Handlers run as the SIM_IRQ_GPIO interrupt in ISR context.
  *
- * All functions: RT context (threads and ISRs), not host helper threads. */
+ * Any context: RT threads, ISRs, and host helper threads (a test's own pthread). From a host
+ * thread, sim_gpio_drive() is applied asynchronously by interrupt SIM_IRQ_GPIO_IN shortly
+ * after the call; the read functions then return a snapshot. */
 #ifndef SIM_GPIO_H__
 #define SIM_GPIO_H__
 
@@ -19,8 +21,9 @@
 
 /**
  * Drive the external level of a pin: 0, 1, or SIM_GPIO_RELEASE. A resulting level change
- * raises the pin's interrupt (delivered before this returns when called from a thread with
- * interrupts enabled). Returns RT_EOK, or -RT_EINVAL for a bad pin or level.
+ * raises the pin's interrupt (delivered before this returns when called from an RT thread
+ * with interrupts enabled). Returns RT_EOK, -RT_EINVAL for a bad pin or level, -RT_ERROR if
+ * the simulator is exiting (host threads).
  */
 rt_err_t sim_gpio_drive(rt_base_t pin, int level);
 

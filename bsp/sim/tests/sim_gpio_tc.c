@@ -2,6 +2,8 @@
 #include <rtthread.h>
 #include <rtdevice.h>
 #include "sim_gpio.h"
+#include <pthread.h>
+#include <signal.h>
 
 #ifdef RT_USING_UTEST
 #include <utest.h>
@@ -108,12 +110,51 @@ static void test_level_irqs(void)
     sim_gpio_drive(pin, SIM_GPIO_RELEASE);
 }
 
+static void *gpio_host_driver(void *arg)
+{
+    rt_base_t pin = (rt_base_t)(rt_ubase_t)arg;
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR2); /* a host helper thread, like a test harness's own */
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    for (int i = 0; i < 10; i++) {
+        sim_gpio_drive(pin, 0);
+        sim_gpio_drive(pin, 1);
+    }
+    return (void *)(rt_ubase_t)sim_gpio_drive(pin, 5);
+}
+
+/* Drives from a host thread arrive through an interrupt, in order, none lost */
+static void test_host_thread_drive(void)
+{
+    rt_base_t pin = rt_pin_get("PA9");
+    pthread_t host;
+    void *bad = RT_NULL;
+
+    gpio_hits = 0;
+    rt_pin_mode(pin, PIN_MODE_INPUT_PULLUP);
+    rt_pin_attach_irq(pin, PIN_IRQ_MODE_FALLING, gpio_handler, (void *)1);
+    rt_pin_irq_enable(pin, PIN_IRQ_ENABLE);
+    uassert_int_equal(pthread_create(&host, NULL, gpio_host_driver, (void *)(rt_ubase_t)pin), 0);
+    pthread_join(host, &bad);
+    uassert_int_equal((rt_err_t)(rt_ubase_t)bad, -RT_EINVAL);
+    for (int i = 0; i < 100 && gpio_hits < 10; i++)
+        rt_thread_mdelay(2);
+    uassert_int_equal(gpio_hits, 10);
+    uassert_int_equal(gpio_nest, 1);
+    uassert_int_equal(rt_pin_read(pin), PIN_HIGH);
+    rt_pin_detach_irq(pin);
+    sim_gpio_drive(pin, SIM_GPIO_RELEASE);
+}
+
 static void sim_gpio_testcase(void)
 {
     UTEST_UNIT_RUN(test_pin_names);
     UTEST_UNIT_RUN(test_levels);
     UTEST_UNIT_RUN(test_edge_irqs);
     UTEST_UNIT_RUN(test_level_irqs);
+    UTEST_UNIT_RUN(test_host_thread_drive);
 }
 UTEST_TC_EXPORT(sim_gpio_testcase, "sim.gpio", RT_NULL, RT_NULL, 10);
 
