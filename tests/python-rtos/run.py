@@ -5,7 +5,9 @@ sleep, paste mode, Ctrl-D), the raw REPL and raw-paste protocols driven by a cli
 own (mpclient.py), an mpremote-style file copy, and the module scripts in scripts/ whose
 output must match their .exp file.
 
-Usage: run.py SIM_BINARY    (last line `python-rtos: N passed, N failed`)
+Usage: run.py SIM_BINARY           on the simulator (files through its --fs host folder)
+       run.py --qemu BUILD_DIR     on the STM32F405 in QEMU (files through /host, semihosting)
+Last line: `python-rtos: N passed, N failed`; exit status 0 only if all passed.
 """
 
 import os
@@ -14,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "shell"))
@@ -22,6 +25,34 @@ from mpclient import RawRepl  # noqa: E402
 
 PY_PROMPT = rb">>> "
 results = {"passed": 0, "failed": 0}
+
+
+class Target:
+    """Where the tests run. `hostdir` is a host folder the board sees at `boarddir`."""
+
+    def __init__(self, name, argv, hostdir, boarddir, cwd=None, slow=1.0):
+        self.name, self.argv, self.hostdir, self.boarddir = name, argv, hostdir, boarddir
+        self.cwd, self.slow = cwd, slow
+
+    def shell(self):
+        return Shell(self.argv, timeout=20 * self.slow, cwd=self.cwd)
+
+    def board_path(self, name):
+        return self.boarddir.rstrip("/") + "/" + name
+
+
+def sim_target(sim, tmp, folder="fs"):
+    hostdir = os.path.join(tmp, folder)
+    os.makedirs(hostdir, exist_ok=True)
+    return Target("sim", [sim, "--fs", hostdir], hostdir, "/")
+
+
+def qemu_target(build, tmp):
+    elf = os.path.join(os.path.abspath(build), "rtthread.elf")
+    argv = ["qemu-system-arm", "-M", "netduinoplus2", "-display", "none", "-monitor", "none",
+            "-serial", "stdio", "-no-reboot", "-kernel", elf,
+            "-semihosting-config", "enable=on,target=native"]
+    return Target("qemu", argv, tmp, "/host", cwd=tmp, slow=3.0)
 
 
 def check(name, ok, detail=""):
@@ -61,14 +92,15 @@ class Repl:
         return out.split("\n", 1)[1] if "\n" in out else ""
 
 
-def test_command_line(sh, fsdir):
+def test_command_line(sh, target):
     before = heap_used(sh)
     out = sh.cmd('python -c "print(6 * 7)"')
     check("python -c prints", out.strip() == "42", out)
-    with open(os.path.join(fsdir, "args.py"), "w") as f:
+    with open(os.path.join(target.hostdir, "args.py"), "w") as f:
         f.write("import sys\nprint(sys.argv, sys.platform)\n")
-    out = sh.cmd("python /args.py one two")
-    check("python FILE args", "['/args.py', 'one', 'two'] rt-thread" in out, out)
+    script = target.board_path("args.py")
+    out = sh.cmd("python %s one two" % script)
+    check("python FILE args", "['%s', 'one', 'two'] rt-thread" % script in out, out)
     out = sh.cmd('python -c "1/0"')
     check("uncaught exception: traceback", "ZeroDivisionError" in out and "Traceback" in out, out)
     out = sh.cmd("python /no/such/file.py")
@@ -85,7 +117,7 @@ def test_command_line(sh, fsdir):
 def test_repl_basics(sh):
     r = Repl(sh)
     banner = r.start()
-    check("banner", re.search(r"MicroPython-compatible rtlang \S+ on \d{4}-\d\d-\d\d; sim with host",
+    check("banner", re.search(r"MicroPython-compatible rtlang \S+ on \d{4}-\d\d-\d\d; .+ with .+",
                               banner) is not None, banner)
     check("expression value", r.line("1 + 1").strip() == "2")
     sh.send(b"12" + KEY_LEFT + b"+" + b"\r")  # 1+2 by inserting before the 2
@@ -165,7 +197,7 @@ def test_raw_repl(sh):
     return rr
 
 
-def test_file_copy(rr, fsdir):
+def test_file_copy(rr):
     """What mpremote's fs cp/ls/cat do: only os and open() over the raw REPL."""
     payload = bytes(range(256)) * 8
     rr.exec("f = open('/copy.bin', 'wb')\nw = f.write")
@@ -174,29 +206,39 @@ def test_file_copy(rr, fsdir):
         if err:
             break
     rr.exec("f.close()")
-    with open(os.path.join(fsdir, "copy.bin"), "rb") as f:
-        check("fs cp to the board", f.read() == payload and not err, err)
+    out, err2 = rr.exec("import binascii\nprint(binascii.crc32(open('/copy.bin', 'rb').read()))")
+    check("fs cp to the board", not err and out.strip() == str(zlib.crc32(payload)).encode(),
+          (err, out, err2))
     out, err = rr.exec("import os\nfor e in os.ilistdir('/'):\n    print(e[0], e[1])")
     check("fs ls (ilistdir)", b"copy.bin 32768" in out, (out, err))
     out, err = rr.exec("f = open('/copy.bin', 'rb')\nprint(f.read(8).hex())\nf.close()")
     check("fs cat", out.strip() == b"0001020304050607", (out, err))
 
 
-def run_scripts(sh, fsdir):
+def script_targets(path):
+    """A script's first line may say '# targets: sim' to run on the simulator only."""
+    with open(path) as f:
+        first = f.readline()
+    m = re.match(r"#\s*targets:\s*(.*)", first)
+    return m.group(1).split() if m else ["sim", "qemu"]
+
+
+def run_scripts(sh, target):
     names = sorted(n for n in os.listdir(os.path.join(HERE, "scripts")) if n.endswith(".py"))
     for name in names:
-        shutil.copy(os.path.join(HERE, "scripts", name), os.path.join(fsdir, name))
+        if target.name not in script_targets(os.path.join(HERE, "scripts", name)):
+            continue
+        shutil.copy(os.path.join(HERE, "scripts", name), os.path.join(target.hostdir, name))
         with open(os.path.join(HERE, "scripts", name[:-3] + ".exp")) as f:
             expected = f.read()
-        out = sh.cmd("python /" + name, timeout=30)
+        out = sh.cmd("python " + target.board_path(name), timeout=30 * target.slow)
         check("script " + name, out == expected,
               "\n--- expected ---\n%s--- got ---\n%s" % (expected, out))
 
 
 def test_autorun(sim, tmp):
     """boot.py then main.py at boot, before the prompt; Ctrl-C skips a script that loops."""
-    fsdir = os.path.join(tmp, "bootfs")
-    os.makedirs(fsdir)
+    fsdir = sim_target(sim, tmp, "bootfs").hostdir
     with open(os.path.join(fsdir, "boot.py"), "w") as f:
         f.write("print('boot.py ran')\n")
     with open(os.path.join(fsdir, "main.py"), "w") as f:
@@ -213,36 +255,43 @@ def test_autorun(sim, tmp):
         sh.wait_exit()
 
 
+def session(target):
+    with target.shell() as sh:
+        sh.wait_prompt()
+        test_command_line(sh, target)
+        r = test_repl_basics(sh)
+        test_interrupts(sh, r)
+        test_paste_mode(sh)
+        rr = test_raw_repl(sh)
+        test_file_copy(rr)
+        rr.exit()
+        sh.expect(PY_PROMPT)
+        sh.send(b"\x04")
+        sh.wait_prompt()
+        check("Ctrl-D leaves Python for msh", True)
+        run_scripts(sh, target)
+        sh.sendline("reboot")
+        sh.wait_exit()
+
+
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    if len(args) not in (1, 2) or (len(args) == 2 and args[0] != "--qemu"):
         sys.exit(__doc__)
-    sim = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory(prefix="rtl-pyrtos-") as tmp:
-        fsdir = os.path.join(tmp, "fs")
-        os.makedirs(fsdir)
+        if args[0] == "--qemu":
+            target = qemu_target(args[1], tmp)
+        else:
+            target = sim_target(os.path.abspath(args[0]), tmp)
         try:
-            with Shell([sim, "--fs", fsdir], timeout=20) as sh:
-                sh.wait_prompt()
-                test_command_line(sh, fsdir)
-                r = test_repl_basics(sh)
-                test_interrupts(sh, r)
-                test_paste_mode(sh)
-                rr = test_raw_repl(sh)
-                test_file_copy(rr, fsdir)
-                rr.exit()
-                sh.expect(PY_PROMPT)
-                sh.send(b"\x04")
-                sh.wait_prompt()
-                check("Ctrl-D leaves Python for msh", True)
-                run_scripts(sh, fsdir)
-                sh.sendline("reboot")
-                sh.wait_exit()
+            session(target)
         except ConsoleError as e:
             check("console session", False, e)
-        try:
-            test_autorun(sim, tmp)
-        except ConsoleError as e:
-            check("autorun session", False, e)
+        if target.name == "sim":
+            try:
+                test_autorun(target.argv[0], tmp)
+            except ConsoleError as e:
+                check("autorun session", False, e)
     print("python-rtos: %d passed, %d failed" % (results["passed"], results["failed"]))
     return 0 if results["failed"] == 0 else 1
 

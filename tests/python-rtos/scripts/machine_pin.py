@@ -1,3 +1,4 @@
+# targets: sim
 # machine.Pin on the simulator's virtual GPIO, Pin.irq delivered to Python, Timer callbacks.
 import machine
 import rtthread
