@@ -77,11 +77,16 @@ for tree in ${sim_ok:+sim:$SIM} ${asan_ok:+asan:$ASAN}; do
     suite "kernel-$name" 600 python3 tests/kernel/run.py "$dir/rtthread-sim"
     suite "shell-$name" 300 python3 tests/shell/run.py "$dir/rtthread-sim"
     suite "dfs-$name" 300 python3 tests/dfs/run.py "$dir/rtthread-sim"
+    suite "python-rtos-$name" 600 python3 tests/python-rtos/run.py "$dir/rtthread-sim"
+    # The interpreter on the host: scripts compared with python3, and its libraries' tests.
+    suite "python-$name" 1200 python3 tests/python/run.py "$dir/rtpy"
+    suite "pylib-$name" 600 sh python/lib/run_tests.sh "$dir"
 done
 
 # The STM32F405 board in QEMU: kernel utest, console sessions, GPIO register log, sizes.
 if [ -n "${qemu_ok:-}" ]; then
     suite qemu 900 python3 tests/qemu/run.py "$QEMUB"
+    suite python-rtos-qemu 900 python3 tests/python-rtos/run.py --qemu "$QEMUB"
 fi
 
 echo
