@@ -51,8 +51,38 @@ def qemu_target(build, tmp):
     elf = os.path.join(os.path.abspath(build), "rtthread.elf")
     argv = ["qemu-system-arm", "-M", "netduinoplus2", "-display", "none", "-monitor", "none",
             "-serial", "stdio", "-no-reboot", "-kernel", elf,
-            "-semihosting-config", "enable=on,target=native"]
+            "-semihosting-config", "enable=on,target=native",
+            "-d", "unimp", "-D", os.path.join(tmp, "unimp.log")]
     return Target("qemu", argv, tmp, "/host", cwd=tmp, slow=3.0)
+
+
+def qemu_unimp_parser():
+    """parse_unimp() of the QEMU suite: one reading of QEMU's -d unimp log format."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("qemu_run", os.path.join(HERE, "..", "qemu",
+                                                                           "run.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.parse_unimp
+
+
+def test_gpio_registers(sh, target):
+    """machine.Pin on the STM32 registers: the BSRR writes QEMU logs."""
+    log = os.path.join(target.hostdir, "unimp.log")
+    parse = qemu_unimp_parser()
+    start = len(parse(log))
+    with open(os.path.join(target.hostdir, "gpio.py"), "w") as f:
+        f.write("import machine\np = machine.Pin('PA5', machine.Pin.OUT)\np.on()\np.off()\n"
+                "machine.Pin(('X1', 34), machine.Pin.OUT_PP).on()\n")
+    out = sh.cmd("python " + target.board_path("gpio.py"), timeout=30)
+    time.sleep(0.3)
+    ops = parse(log)[start:]
+    gpioa = [v for d, k, off, v in ops if d == "GPIOA" and k == "write" and off == 0x18]
+    gpioc = [v for d, k, off, v in ops if d == "GPIOC" and k == "write" and off == 0x18]
+    check("Pin('PA5').on()/off() write BSRR 0x20 then 0x200000", gpioa == [0x20, 0x200000],
+          (out, [hex(v) for v in gpioa]))
+    check("Pin(('X1', 34)).on() writes GPIOC BSRR bit 2", gpioc == [0x4],
+          [hex(v) for v in gpioc])
 
 
 def check(name, ok, detail=""):
@@ -270,6 +300,8 @@ def session(target):
         sh.wait_prompt()
         check("Ctrl-D leaves Python for msh", True)
         run_scripts(sh, target)
+        if target.name == "qemu":
+            test_gpio_registers(sh, target)
         sh.sendline("reboot")
         sh.wait_exit()
 
