@@ -10,7 +10,12 @@
 MOD_EXC(json_decode_error_type, "JSONDecodeError", &py_type_ValueError);
 #define JSON_DECODE_ERROR MOD_EXC_REF(json_decode_error_type, &py_type_ValueError)
 
-#define JSON_MAX_DEPTH    200 /* encoder nesting (C recursion) */
+/* Encoder nesting limit: it recurses on the C stack (the decoder does not). */
+#if UINTPTR_MAX > 0xffffffffu
+#define JSON_MAX_DEPTH 200
+#else
+#define JSON_MAX_DEPTH 40
+#endif
 
 /* ---- encoder ---------------------------------------------------------------- */
 

@@ -490,7 +490,13 @@ static int match_word(const char *s, size_t len, const char *w)
 /* Decimal mantissa being collected: at most FP_PARSE_DIGITS significant
  * digits are kept; later nonzero digits only set `sticky`, which is enough
  * for correct rounding. exp10 tracks the decimal exponent of the kept digits. */
-#define FP_PARSE_DIGITS 800
+#ifndef FP_PARSE_DIGITS
+#if UINTPTR_MAX > 0xffffffffu
+#define FP_PARSE_DIGITS 800 /* enough for every halfway case */
+#else
+#define FP_PARSE_DIGITS 120 /* small MCU stacks; sticky rounding beyond */
+#endif
+#endif
 typedef struct dec_acc {
     char d[FP_PARSE_DIGITS + 2];
     int n;

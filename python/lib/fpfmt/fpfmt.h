@@ -77,9 +77,11 @@ int fp_format(double v, const fp_spec *spec, char *buf, size_t size);
 
 /* Parses s[0..len) as a Python float literal (float() with FP_PARSE_FLOAT;
  * the source lexer passes FP_PARSE_UNDERSCORE). Correctly rounded; values
- * too large become +-inf as in Python. Uses about 1.7 KB of C stack
- * (mantissas longer than 800 significant digits are rounded via a sticky
- * digit). FP_OK or FP_EVALUE. */
+ * too large become +-inf as in Python. Keeps FP_PARSE_DIGITS significant
+ * digits on the C stack (800 on 64-bit hosts: exact for every input, about
+ * 1.7 KB; 120 on 32-bit MCUs: later digits only act as a sticky bit, which
+ * can misround only contrived inputs within 1e-120 of a halfway point).
+ * FP_OK or FP_EVALUE. */
 int fp_parse(const char *s, size_t len, int flags, double *out);
 
 /* float.hex(v) into buf (FP_REPR_SIZE is enough). Returns length or

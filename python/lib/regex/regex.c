@@ -37,10 +37,14 @@ enum {
 /* Class items with lo < 0 are the class escapes. */
 enum { CL_DIGIT = -1, CL_NDIGIT = -2, CL_WORD = -3, CL_NWORD = -4, CL_SPACE = -5, CL_NSPACE = -6 };
 
-#define RE_MAGIC     0x52583031u
-#define MAX_CODE     (1 << 22) /* words: keeps offsets inside the 24-bit argument */
-#define MAX_NAMES    32
-#define MAX_DEPTH    64
+#define RE_MAGIC  0x52583031u
+#define MAX_CODE  (1 << 22) /* words: keeps offsets inside the 24-bit argument */
+#define MAX_NAMES 32
+#if UINTPTR_MAX > 0xffffffffu
+#define MAX_DEPTH 64 /* group nesting: the parser recurses per level */
+#else
+#define MAX_DEPTH 20 /* keeps the parser's C stack small on MCUs */
+#endif
 #define CHECK_PERIOD 4096
 
 struct re_prog {
