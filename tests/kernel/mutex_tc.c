@@ -322,6 +322,33 @@ static void test_mutex_change_priority_of_owner(void)
     uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
 }
 
+/* A thread deleted while it holds a mutex gives it up: the waiter gets it. */
+static void holder_sleeps(void *arg)
+{
+    rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
+    rt_thread_delay(100000);
+}
+
+static void test_mutex_holder_deleted(void)
+{
+    struct kt_worker holder, waiter;
+
+    rt_mutex_init(&s_mtx, "kmtxhd", RT_IPC_FLAG_PRIO);
+    s_err = 1;
+    kt_worker_start(&holder, "kmtxh", holder_sleeps, RT_NULL, kt_prio(-1), 10);
+    uassert_true(s_mtx.owner == holder.tid);
+    kt_worker_start(&waiter, "kmtxt", mutex_taker, &s_mtx, kt_prio(-2), 10);
+    uassert_int_equal(s_err, 1);
+    uassert_int_equal(holder.tid->current_priority, kt_prio(-2)); /* boosted */
+    uassert_int_equal(rt_thread_delete(holder.tid), RT_EOK);
+    holder.tid = RT_NULL;
+    /* the waiter is more urgent than us: it got the mutex, released it and finished */
+    uassert_int_equal(s_err, RT_EOK);
+    uassert_null(s_mtx.owner);
+    uassert_true(kt_worker_join(&waiter, 20));
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_mutex_recursive_owner);
@@ -333,5 +360,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_mutex_inheritance_timeout_restores);
     UTEST_UNIT_RUN(test_mutex_inheritance_chain);
     UTEST_UNIT_RUN(test_mutex_change_priority_of_owner);
+    UTEST_UNIT_RUN(test_mutex_holder_deleted);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.mutex_tc", RT_NULL, RT_NULL, 30);
