@@ -939,11 +939,56 @@ int bi_pow(bi_t *r, const bi_t *a, uint64_t e, bi_digit *scratch)
     return BI_OK;
 }
 
+/* Scratch for modinv() with an lm-digit modulus. */
+static size_t modinv_scratch(size_t lm)
+{
+    size_t n = lm + 2;
+    return 8 * n + max_sz(bi_div_scratch(n, n), bi_mul_scratch(n, n));
+}
+
 size_t bi_powmod_scratch(const bi_t *a, const bi_t *m)
 {
     size_t lm = m->len, la = max_sz(a->len, 2 * lm);
-    /* base, accumulator, product, then division / multiplication scratch */
-    return lm + lm + 2 * lm + max_sz(bi_div_scratch(la, lm), bi_mul_scratch(lm, lm));
+    /* base, accumulator, product, then division / multiplication scratch
+     * (or the modular inverse's, for negative exponents) */
+    size_t work = max_sz(bi_div_scratch(la, lm), bi_mul_scratch(lm, lm));
+    return lm + lm + 2 * lm + max_sz(work, modinv_scratch(lm));
+}
+
+static void swap_bi(bi_t *x, bi_t *y)
+{
+    bi_t t = *x;
+    *x = *y;
+    *y = t;
+}
+
+/* out = a**-1 mod m for 0 <= a < m (m positive): extended Euclid keeping
+ * only the coefficients of a, which stay below m in magnitude.
+ * BI_OK or BI_EVALUE when gcd(a, m) != 1. */
+static int modinv(bi_t *out, const bi_t *a, const bi_t *m, bi_digit *s)
+{
+    size_t n = m->len + 2;
+    bi_t r0 = {s, 0, n, 0}, r1 = {s + n, 0, n, 0}, s0 = {s + 2 * n, 0, n, 0};
+    bi_t s1 = {s + 3 * n, 0, n, 0}, q = {s + 4 * n, 0, n, 0}, t = {s + 5 * n, 0, n, 0};
+    bi_t p = {s + 6 * n, 0, 2 * n, 0};
+    bi_digit *ws = s + 8 * n;
+    bi_copy(&r0, m);
+    bi_copy(&r1, a);
+    bi_set_u64(&s1, 1);
+    while (r1.len) {
+        bi_divmod(&q, &t, &r0, &r1, ws); /* r0, r1 = r1, r0 mod r1 */
+        swap_bi(&r0, &r1);
+        swap_bi(&r1, &t);
+        bi_mul(&p, &q, &s1, ws); /* s0, s1 = s1, s0 - q * s1 */
+        bi_sub(&t, &s0, &p);
+        swap_bi(&s0, &s1);
+        swap_bi(&s1, &t);
+    }
+    if (r0.len != 1 || r0.d[0] != 1) {
+        return BI_EVALUE;
+    }
+    bi_t mm = *m;
+    return bi_divmod(NULL, out, &s0, &mm, ws);
 }
 
 /* x = p mod |m| where p has lp digits; x has lm digits. */
@@ -959,9 +1004,6 @@ int bi_powmod(bi_t *r, const bi_t *a, const bi_t *e, const bi_t *m, bi_digit *sc
     if (!m->len) {
         return BI_EZERODIV;
     }
-    if (e->neg) {
-        return BI_EVALUE;
-    }
     size_t lm = m->len;
     if (r->cap < lm) {
         return BI_ENOMEM;
@@ -972,6 +1014,17 @@ int bi_powmod(bi_t *r, const bi_t *a, const bi_t *e, const bi_t *m, bi_digit *sc
     mod_reduce(&base, a->d, a->len, m, s);
     if (a->neg && base.len) {
         base.len = mag_sub(base.d, m->d, lm, base.d, base.len);
+    }
+    if (e->neg) {
+        /* a**-e == (a**-1)**e (mod m) */
+        bi_t mpos = *m, inv = {prod, 0, 2 * lm, 0};
+        mpos.neg = 0;
+        int rc = modinv(&inv, &base, &mpos, s);
+        if (rc != BI_OK) {
+            return rc;
+        }
+        memcpy(base.d, inv.d, inv.len * sizeof *base.d);
+        base.len = inv.len;
     }
     mod_reduce(&acc, &one, 1, m, s);
     for (size_t bit = bi_bit_length(e); bit-- > 0;) {

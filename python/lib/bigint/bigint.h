@@ -142,9 +142,11 @@ size_t bi_pow_size(const bi_t *a, uint64_t e);
 size_t bi_pow_scratch(const bi_t *a, uint64_t e);
 int bi_pow(bi_t *r, const bi_t *a, uint64_t e, bi_digit *scratch);
 
-/* r = pow(a, e, m) for e >= 0 with Python's sign rule (result has the sign
- * of m). Needs r->cap >= m->len and bi_powmod_scratch() digits of scratch.
- * BI_OK, BI_EZERODIV (m == 0), BI_EVALUE (e < 0) or BI_ENOMEM. */
+/* r = pow(a, e, m) with Python's rules: the result has the sign of m, and
+ * a negative e uses the modular inverse of a. Needs r->cap >= m->len and
+ * bi_powmod_scratch() digits of scratch. BI_OK, BI_EZERODIV (m == 0),
+ * BI_EVALUE (e < 0 and a not invertible: "base is not invertible for the
+ * given modulus") or BI_ENOMEM. */
 size_t bi_powmod_scratch(const bi_t *a, const bi_t *m);
 int bi_powmod(bi_t *r, const bi_t *a, const bi_t *e, const bi_t *m, bi_digit *scratch);
 

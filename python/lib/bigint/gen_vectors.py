@@ -88,6 +88,21 @@ for _ in range(40):
     a, e, m = rnd(), abs(rnd(random.choice([1, 8, 64, 200, 700]))), rnd()
     if m:
         add('powmod', hx(a), hx(e), hx(m), hx(pow(a, e, m)))
+for _ in range(40):
+    a, e, m = rnd(), -abs(rnd(random.choice([1, 8, 64]))), rnd(random.choice([2, 17, 64, 200, 700]))
+    if not e:
+        e = -1
+    try:
+        want = hx(pow(a, e, m))
+    except ValueError:
+        want = 'noinv'
+    add('powmod', hx(a), hx(e), hx(m), want)
+for a, e, m in [(3, -1, 7), (2, -3, 11), (3, -1, -7), (-3, -1, 7), (0, -1, 5), (6, -1, 9), (5, -2, 1)]:
+    try:
+        want = hx(pow(a, e, m))
+    except ValueError:
+        want = 'noinv'
+    add('powmod', hx(a), hx(e), hx(m), want)
 
 
 def to_base(v, base):
