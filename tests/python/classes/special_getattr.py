@@ -31,3 +31,10 @@ except AttributeError as e:
     print("AttributeError", e)
 del g.name
 print(hasattr(g, "name"))
+class PropFallback:
+    @property
+    def p(self):
+        raise AttributeError("inner")
+    def __getattr__(self, name):
+        return "fallback " + name
+print(PropFallback().p)

@@ -24,3 +24,7 @@ b3 = bytearray(b"xyz")
 b3.remove(ord("y")); print(b3)
 c = b3.copy(); c.append(0); print(b3, c)
 print(bytearray(b"a b c").split(), bytearray(b"abc").replace(b"b", b"BB"))
+ba5 = bytearray(5)
+ba5[1:3] = b"xy"
+ba5[-1] = 255
+print(ba5, ba5.count(0), ba5.index(b"y"), ba5.find(b"q"), ba5.startswith(b"\x00x"))

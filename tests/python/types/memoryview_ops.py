@@ -16,3 +16,4 @@ except TypeError:
     print("TypeError readonly")
 print(ro.readonly, m.readonly)
 print(bytes(m) == bytes(ba), m.tolist()[:3])
+print(bytes(memoryview(b"abcdef")[::2]), bytes(memoryview(b"abc")[::-1]), len(memoryview(b"abcd")[1:]))
