@@ -79,6 +79,8 @@ for tree in ${sim_ok:+sim:$SIM} ${asan_ok:+asan:$ASAN}; do
     suite "shell-$name" 300 python3 tests/shell/run.py "$dir/rtthread-sim"
     suite "dfs-$name" 300 python3 tests/dfs/run.py "$dir/rtthread-sim"
     suite "python-rtos-$name" 600 python3 tests/python-rtos/run.py "$dir/rtthread-sim"
+    suite "python-port-$name" 300 python3 tests/kernel/run.py "$dir/rtthread-sim" \
+        --pattern testcases.python
     # The interpreter on the host: scripts compared with python3, and its libraries' tests.
     suite "python-$name" 1200 python3 tests/python/run.py "$dir/rtpy"
     suite "pylib-$name" 600 sh python/lib/run_tests.sh "$dir"
