@@ -75,6 +75,60 @@ static void test_clock_mdelay_accuracy(void)
     }
 }
 
+/*
+ * Tick wrap-around: delays and timers that span the wrap of the 32-bit tick counter behave
+ * exactly as elsewhere. The tick is moved close to the wrap for the test and put back to where
+ * it would have been afterwards, so that every other timeout in the system stays consistent.
+ */
+static volatile int s_wrap_fires, s_wrap_periodic;
+static volatile rt_tick_t s_wrap_at, s_wrap_last_gap, s_wrap_prev;
+
+static void wrap_oneshot(void *p)
+{
+    s_wrap_fires++;
+    s_wrap_at = rt_tick_get();
+}
+
+static void wrap_periodic(void *p)
+{
+    rt_tick_t now = rt_tick_get();
+
+    if (s_wrap_periodic > 0 && now - s_wrap_prev != 4)
+        s_wrap_last_gap = now - s_wrap_prev; /* remember a wrong period */
+    s_wrap_prev = now;
+    s_wrap_periodic++;
+}
+
+static void test_clock_wraparound(void)
+{
+    struct rt_timer once, every;
+    rt_tick_t old = rt_tick_get();
+    rt_tick_t base = RT_TICK_MAX - 6;
+    rt_tick_t t0, t1;
+
+    s_wrap_fires = s_wrap_periodic = 0;
+    s_wrap_last_gap = 0;
+    rt_timer_init(&once, "kwrap1", wrap_oneshot, RT_NULL, 10, RT_TIMER_FLAG_ONE_SHOT);
+    rt_timer_init(&every, "kwrap2", wrap_periodic, RT_NULL, 4, RT_TIMER_FLAG_PERIODIC);
+    rt_tick_set(base);
+    t0 = rt_tick_get();
+    rt_timer_start(&once);
+    rt_timer_start(&every);
+    rt_thread_delay(21);
+    t1 = rt_tick_get();
+    rt_timer_stop(&every);
+    rt_tick_set(old + (rt_tick_get() - base));
+
+    uassert_in_range(t1 - t0, 21, 22);
+    uassert_value_less(t1, 100); /* it did wrap */
+    uassert_int_equal(s_wrap_fires, 1);
+    uassert_in_range(s_wrap_at - t0, 10, 11);
+    uassert_in_range(s_wrap_periodic, 5, 6);
+    uassert_int_equal(s_wrap_last_gap, 0);
+    rt_timer_detach(&once);
+    rt_timer_detach(&every);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_clock_tick_advances);
@@ -82,5 +136,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_clock_millisecond);
     UTEST_UNIT_RUN(test_clock_delay_accuracy);
     UTEST_UNIT_RUN(test_clock_mdelay_accuracy);
+    UTEST_UNIT_RUN(test_clock_wraparound);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.clock_tc", RT_NULL, RT_NULL, 30);
