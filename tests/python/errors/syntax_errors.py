@@ -37,6 +37,11 @@ bad_sources = [
     "a := 5",
     "def f(*): pass",
     "async = 1",
+    "f(a=1, a=2)",
+    "x = *a",
+    "del f()",
+    "[x for x in]",
+    "lambda x: yield",
 ]
 for i, src in enumerate(bad_sources):
     try:
