@@ -159,23 +159,36 @@ static uint64_t get_uint(const unsigned char *p, size_t size, int little)
     return v;
 }
 
-static _Noreturn void range_error(py_ctx *ctx, char code, size_t size)
+/* CPython's messages differ between its big-endian and little-endian/native
+ * packers; `neg` is set for negative values given to unsigned codes. */
+static _Noreturn void range_error(py_ctx *ctx, char code, size_t size, bool big, bool neg)
 {
     switch (code) {
     case 'b': py_raise(ctx, STRUCT_ERROR, "byte format requires -128 <= number <= 127");
     case 'B': py_raise(ctx, STRUCT_ERROR, "ubyte format requires 0 <= number <= 255");
-    case 'h': py_raise(ctx, STRUCT_ERROR, "short format requires -32768 <= number <= 32767");
-    case 'H': py_raise(ctx, STRUCT_ERROR, "ushort format requires 0 <= number <= 65535");
+    case 'h':
+        py_raise(ctx, STRUCT_ERROR,
+                 big ? "'h' format requires -32768 <= number <= 32767"
+                     : "short format requires -32768 <= number <= 32767");
+    case 'H':
+        if (!big) {
+            py_raise(ctx, STRUCT_ERROR, "ushort format requires 0 <= number <= 65535");
+        }
+        if (!neg) {
+            py_raise(ctx, STRUCT_ERROR, "'H' format requires 0 <= number <= 65535");
+        }
+        break;
     default: break;
     }
     if (size == 4 && (code == 'i' || code == 'l')) {
         py_raise(ctx, STRUCT_ERROR, "'%c' format requires -2147483648 <= number <= 2147483647",
                  code);
     }
-    if (size == 4) {
+    if (size == 4 && !neg) {
         py_raise(ctx, STRUCT_ERROR, "'%c' format requires 0 <= number <= 4294967295", code);
     }
-    py_raise(ctx, STRUCT_ERROR, "argument out of range");
+    py_raise(ctx, STRUCT_ERROR,
+             big && size == 8 ? "int too large to convert" : "argument out of range");
 }
 
 /* Unsigned 64-bit value of an int beyond intmax_t (0 <= v < 2**64). */
@@ -192,7 +205,7 @@ static bool big_u64(py_ctx *ctx, py_val v, uint64_t *out)
     return true;
 }
 
-static uint64_t pack_int(py_ctx *ctx, py_val v, char code, size_t size)
+static uint64_t pack_int(py_ctx *ctx, py_val v, char code, size_t size, bool big)
 {
     int is_unsigned = code >= 'A' && code <= 'Z';
     intmax_t x;
@@ -201,27 +214,28 @@ static uint64_t pack_int(py_ctx *ctx, py_val v, char code, size_t size)
     }
     if (!py_int_get_checked(ctx, v, &x)) {
         uint64_t u;
-        if (is_unsigned && size == 8 && big_u64(ctx, v, &u)) {
-            return u;
+        /* B (and little-endian H) convert through a C long in CPython. */
+        bool via_long = code == 'B' || (code == 'H' && !big);
+        if (is_unsigned && !via_long && big_u64(ctx, v, &u)) {
+            if (size == 8) {
+                return u;
+            }
+            range_error(ctx, code, size, big, false); /* fits an unsigned long */
         }
-        py_raise(ctx, STRUCT_ERROR, "argument out of range");
+        /* beyond a C long: CPython fails before its range checks */
+        py_raise(ctx, STRUCT_ERROR,
+                 big && size == 8 ? "int too large to convert" : "argument out of range");
     }
     if (is_unsigned) {
-        if (x < 0) {
-            if (size >= 4) {
-                py_raise(ctx, STRUCT_ERROR, "argument out of range");
-            }
-            range_error(ctx, code, size);
-        }
-        if (size < 8 && (uintmax_t)x >> (8 * size)) {
-            range_error(ctx, code, size);
+        if (x < 0 || (size < 8 && (uintmax_t)x >> (8 * size))) {
+            range_error(ctx, code, size, big, x < 0);
         }
         return (uint64_t)x;
     }
     if (size < 8) {
         intmax_t lim = (intmax_t)1 << (8 * size - 1);
         if (x < -lim || x >= lim) {
-            range_error(ctx, code, size);
+            range_error(ctx, code, size, big, false);
         }
     }
     return (uint64_t)x;
@@ -373,7 +387,7 @@ static void pack_scalar(py_ctx *ctx, const st_fmt *f, unsigned char *p, py_val v
     if (code == 'e' || code == 'f' || code == 'd') {
         u = pack_float(ctx, v, code, f->native);
     } else {
-        u = pack_int(ctx, v, code, size);
+        u = pack_int(ctx, v, code, size, !f->little);
     }
     put_uint(p, u, size, f->little);
 }
