@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Differential fuzzing of the re module: prints a Python script of random
-patterns and subjects. Run it under python3 and rtpy and diff the outputs:
-    python3 fuzz_re.py SEED > f.py && diff <(python3 f.py) <(BUILD/rtpy f.py)
+patterns and subjects. run.sh runs it under python3 and rtpy and compares.
 """
 import random
 import sys
