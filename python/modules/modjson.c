@@ -392,6 +392,7 @@ static PY_FUN_KWARGS(json_dump_obj, "dump", 2, json_dump);
 /* ---- decoder ---------------------------------------------------------------- */
 
 typedef struct json_dec {
+    py_val doc; /* the document as given (for JSONDecodeError.doc) */
     const char *s;
     size_t len, pos;
     py_val object_hook, pairs_hook, parse_float, parse_int, parse_constant;
@@ -412,8 +413,13 @@ static _Noreturn void dec_error(py_ctx *ctx, const json_dec *d, const char *msg,
         }
         chars++;
     }
-    py_raise(ctx, JSON_DECODE_ERROR, "%s: line %lu column %lu (char %lu)", msg, line,
-             chars - col_start + 1, chars);
+    static const char *const names[] = {"msg", "doc", "pos", "lineno", "colno"};
+    py_val values[] = {py_str_from_cstr(ctx, msg), d->doc, py_int_from(ctx, (intmax_t)chars),
+                       py_int_from(ctx, (intmax_t)line),
+                       py_int_from(ctx, (intmax_t)(chars - col_start + 1))};
+    py_val text = mod_format(ctx, "%s: line %lu column %lu (char %lu)", msg, line,
+                             chars - col_start + 1, chars);
+    mod_raise_attrs(ctx, JSON_DECODE_ERROR, text, 5, names, values);
 }
 
 static void skip_ws(json_dec *d)
@@ -736,6 +742,7 @@ static py_val json_decode(py_ctx *ctx, py_val text, const py_val *kw)
         py_raise(ctx, &py_type_TypeError, "the JSON object must be str, bytes or bytearray, not %s",
                  t->name);
     }
+    d.doc = text;
     d.s = py_str_get(ctx, text, &d.len);
     if (d.len >= 3 && !memcmp(d.s, "\xef\xbb\xbf", 3) && t == &py_type_str) {
         dec_error(ctx, &d, "Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);

@@ -3,9 +3,17 @@
 
 #include "obj.h"
 
+/* float, int or an object with __float__; CPython's TypeError otherwise. */
 static double arg_float(py_ctx *ctx, py_val v)
 {
-    return (double)py_float_get(ctx, v);
+    const py_type *t = py_type_of(v);
+    if (t == &py_type_float || py_is_int(v)) {
+        return (double)py_float_get(ctx, v);
+    }
+    if (py_getattr_opt(ctx, v, py_qstr_from_cstr(ctx, "__float__")) != PY_NULL) {
+        return (double)py_float_get(ctx, py_unary_op(ctx, PY_OP_FLOAT, v));
+    }
+    py_raise(ctx, &py_type_TypeError, "must be real number, not %s", t->name);
 }
 
 static py_val mkfloat(py_ctx *ctx, double v)
@@ -377,7 +385,8 @@ static PY_FUN(math_fsum_obj, "fsum", 1, 1, math_fsum);
 static py_val int_arg(py_ctx *ctx, py_val v)
 {
     if (!py_is_int(v)) {
-        py_raise_type(ctx, "'%T' object cannot be interpreted as an integer", v);
+        py_raise(ctx, &py_type_TypeError, "'%s' object cannot be interpreted as an integer",
+                 py_type_of(v)->name);
     }
     return v;
 }
@@ -466,7 +475,8 @@ static intmax_t nonneg_arg(py_ctx *ctx, py_val v, const char *what)
 static py_val math_factorial(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     if (!py_is_int(a[0])) {
-        py_raise_type(ctx, "'%T' object cannot be interpreted as an integer", a[0]);
+        py_raise(ctx, &py_type_TypeError, "'%s' object cannot be interpreted as an integer",
+                 py_type_of(a[0])->name);
     }
     intmax_t v;
     if (!py_int_get_checked(ctx, a[0], &v) || v < 0) {

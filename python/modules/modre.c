@@ -106,22 +106,41 @@ static py_val substr(py_ctx *ctx, const subject *sj, size_t b, size_t e)
 
 /* ---- compiling ---------------------------------------------------------- */
 
-static _Noreturn void raise_compile_error(py_ctx *ctx, const re_error *err, const char *pat)
+/* re.error with CPython's message and its msg/pattern/pos/lineno/colno. */
+static _Noreturn void raise_re_error(py_ctx *ctx, py_val msg, py_val pattern, size_t pos)
 {
+    size_t len, line = 1, col = 1;
+    const char *s = pattern == PY_NONE ? "" : py_str_get(ctx, pattern, &len);
+    for (size_t i = 0; pattern != PY_NONE && i < pos && i < len; i++) {
+        line += s[i] == '\n';
+        col = s[i] == '\n' ? 1 : col + 1;
+    }
+    py_val text = line > 1 ? mod_format(ctx, "%S at position %lu (line %lu, column %lu)", msg,
+                                        (unsigned long)pos, (unsigned long)line, (unsigned long)col)
+                           : mod_format(ctx, "%S at position %lu", msg, (unsigned long)pos);
+    static const char *const names[] = {"msg", "pattern", "pos", "lineno", "colno"};
+    py_val values[] = {msg, pattern, py_int_from(ctx, (intmax_t)pos),
+                       py_int_from(ctx, (intmax_t)line), py_int_from(ctx, (intmax_t)col)};
+    mod_raise_attrs(ctx, RE_ERROR, text, 5, names, values);
+}
+
+static _Noreturn void raise_compile_error(py_ctx *ctx, const re_error *err, py_val pattern,
+                                          const char *pat)
+{
+    py_val msg;
     if (!err->detail_len) {
-        py_raise(ctx, RE_ERROR, "%s at position %lu", err->msg, (unsigned long)err->pos);
+        msg = py_str_from_cstr(ctx, err->msg);
+    } else {
+        py_val detail = py_str_new(ctx, pat + err->detail_pos, err->detail_len);
+        if (err->group) {
+            msg = mod_format(ctx, "%s '%S' as group %d; was group %d", err->msg, detail, err->group,
+                             err->prev_group);
+        } else {
+            bool quote = strstr(err->msg, "name") != NULL;
+            msg = mod_format(ctx, quote ? "%s '%S'" : "%s %S", err->msg, detail);
+        }
     }
-    char detail[64];
-    size_t n = err->detail_len < sizeof detail - 1 ? err->detail_len : sizeof detail - 1;
-    memcpy(detail, pat + err->detail_pos, n);
-    detail[n] = 0;
-    if (err->group) {
-        py_raise(ctx, RE_ERROR, "%s '%s' as group %d; was group %d at position %lu", err->msg,
-                 detail, err->group, err->prev_group, (unsigned long)err->pos);
-    }
-    bool quote = strstr(err->msg, "name") != NULL;
-    py_raise(ctx, RE_ERROR, quote ? "%s '%s' at position %lu" : "%s %s at position %lu", err->msg,
-             detail, (unsigned long)err->pos);
+    raise_re_error(ctx, msg, pattern, err->pos);
 }
 
 static py_val build_groupindex(py_ctx *ctx, const re_prog *prog)
@@ -167,7 +186,7 @@ static py_val compile_pattern(py_ctx *ctx, py_val pattern, intmax_t flags)
         rc = re_compile(pat, len, f, buf, err.need, &prog, &err);
     }
     if (rc != RE_OK) {
-        raise_compile_error(ctx, &err, pat);
+        raise_compile_error(ctx, &err, pattern, pat);
     }
     re_patobj *p = py_obj_new(ctx, &re_Pattern_type, sizeof(re_patobj));
     p->pattern = pattern;

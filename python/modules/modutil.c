@@ -1,6 +1,7 @@
 /* Helpers shared by the built-in modules (see modutil.h). */
 #include "modutil.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 void mb_init(py_ctx *ctx, mod_buf *b, size_t cap)
@@ -96,4 +97,38 @@ void mod_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items)
         }
     }
     py_raise(ctx, &py_type_TypeError, "expected tuple/list, got %s", py_type_of(seq)->name);
+}
+
+typedef struct buf_sink {
+    py_ctx *ctx;
+    mod_buf *b;
+} buf_sink;
+
+static void sink_write(void *data, const char *s, size_t len)
+{
+    buf_sink *k = data;
+    mb_add(k->ctx, k->b, s, len);
+}
+
+py_val mod_format(py_ctx *ctx, const char *fmt, ...)
+{
+    mod_buf b;
+    mb_init(ctx, &b, 64);
+    buf_sink k = {ctx, &b};
+    py_print p = {&k, sink_write};
+    va_list ap;
+    va_start(ap, fmt);
+    py_vprintf(ctx, &p, fmt, ap);
+    va_end(ap);
+    return mb_to_str(ctx, &b);
+}
+
+_Noreturn void mod_raise_attrs(py_ctx *ctx, const py_type *type, py_val msg, size_t n,
+                               const char *const *names, const py_val *values)
+{
+    py_val exc = py_exc_new(ctx, type, 1, &msg);
+    for (size_t i = 0; i < n; i++) {
+        py_setattr(ctx, exc, py_qstr_from_cstr(ctx, names[i]), values[i]);
+    }
+    py_raise_obj(ctx, exc);
 }

@@ -30,6 +30,13 @@ char *mod_bytearray_data(py_ctx *ctx, py_val v, size_t *len);
  * otherwise. */
 void mod_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items);
 
+/* str built from a py_printf format. */
+py_val mod_format(py_ctx *ctx, const char *fmt, ...);
+/* Raises type(msg) after setting the given attributes on the instance
+ * (names[i] = values[i]), like JSONDecodeError.pos or re.error.pattern. */
+_Noreturn void mod_raise_attrs(py_ctx *ctx, const py_type *type, py_val msg, size_t n,
+                               const char *const *names, const py_val *values);
+
 /* Module-specific exception classes: defined with the core's macro when it
  * exists, else they fall back to the given built-in base class. */
 #ifdef PY_DEFINE_EXC
