@@ -716,6 +716,288 @@ const py_type coll_ddict_type = {
     .inst_size = sizeof(ddict_obj),
 };
 
+/* ---- Counter ------------------------------------------------------------------ */
+
+extern const py_type coll_counter_type;
+
+static py_val new_counter(py_ctx *ctx, const py_type *type)
+{
+    py_val d = py_dict_new(ctx);
+    ((py_obj *)PY_PTR(d))->type = type;
+    return d;
+}
+
+static py_val count_of(py_ctx *ctx, py_val c, py_val key)
+{
+    py_val v = py_dict_get(ctx, c, key);
+    return v == PY_NULL ? PY_MK_SMALL(0) : v;
+}
+
+/* Adds (sign 1) or subtracts (sign -1) counts from a mapping or iterable. */
+static void counter_feed(py_ctx *ctx, py_val self, py_val src, int sign)
+{
+    py_val op_fn = PY_MK_SMALL(sign);
+    if (py_isinstance(ctx, src, &py_type_dict)) {
+        py_dict *d = PY_PTR(src);
+        for (uint32_t i = 0; i < d->fill; i++) {
+            py_val k = d->entries[i].key;
+            if (k != PY_NULL) {
+                py_val delta = py_binary_op(ctx, PY_OP_MUL, d->entries[i].value, op_fn);
+                py_dict_set(ctx, self, k,
+                            py_binary_op(ctx, PY_OP_ADD, count_of(ctx, self, k), delta));
+            }
+        }
+        return;
+    }
+    py_val it = py_iter(ctx, src), k;
+    while ((k = py_next(ctx, it)) != PY_STOP) {
+        py_dict_set(ctx, self, k, py_binary_op(ctx, PY_OP_ADD, count_of(ctx, self, k), op_fn));
+    }
+}
+
+static void counter_feed_args(py_ctx *ctx, py_val self, size_t n, size_t nk, const py_val *a,
+                              int sign)
+{
+    if (n > 1) {
+        py_raise(ctx, &py_type_TypeError, "expected at most 1 arguments, got %d", (int)n);
+    }
+    if (n) {
+        counter_feed(ctx, self, a[0], sign);
+    }
+    for (size_t i = 0; i < nk; i++) {
+        py_val k = a[n + 2 * i],
+               delta = py_binary_op(ctx, PY_OP_MUL, a[n + 2 * i + 1], PY_MK_SMALL(sign));
+        py_dict_set(ctx, self, k, py_binary_op(ctx, PY_OP_ADD, count_of(ctx, self, k), delta));
+    }
+}
+
+static py_val counter_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
+                               const py_val *args)
+{
+    py_val c = new_counter(ctx, type);
+    counter_feed_args(ctx, c, n, nk, args, 1);
+    return c;
+}
+
+static py_val counter_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
+{
+    if (value == PY_NULL) {
+        return count_of(ctx, self, index); /* missing counts are zero */
+    }
+    return py_type_dict.subscr(ctx, self, index, value);
+}
+
+static py_val cn_update(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    counter_feed_args(ctx, a[0], n - 1, nk, a + 1, 1);
+    return PY_NONE;
+}
+static PY_FUN_KWARGS(cn_update_obj, "update", 1, cn_update);
+
+static py_val cn_subtract(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    counter_feed_args(ctx, a[0], n - 1, nk, a + 1, -1);
+    return PY_NONE;
+}
+static PY_FUN_KWARGS(cn_subtract_obj, "subtract", 1, cn_subtract);
+
+/* (key, count) pairs sorted by count, largest first, ties in insertion order. */
+static py_val most_common_list(py_ctx *ctx, py_val self)
+{
+    py_dict *d = PY_PTR(self);
+    py_val list = py_list_new(ctx, 0, NULL);
+    for (uint32_t i = 0; i < d->fill; i++) {
+        py_val kv[2] = {d->entries[i].key, d->entries[i].value};
+        if (kv[0] != PY_NULL) {
+            py_list_append(ctx, list, py_tuple_new(ctx, 2, kv));
+        }
+    }
+    /* Stable insertion sort on the counts (descending). */
+    py_list *l = PY_PTR(list);
+    for (size_t i = 1; i < l->len; i++) {
+        py_val item = l->items[i];
+        size_t j = i;
+        while (j > 0 &&
+               py_truthy(ctx, py_binary_op(ctx, PY_OP_GT, ((py_tuple *)PY_PTR(item))->items[1],
+                                           ((py_tuple *)PY_PTR(l->items[j - 1]))->items[1]))) {
+            l->items[j] = l->items[j - 1];
+            j--;
+        }
+        l->items[j] = item;
+    }
+    return list;
+}
+
+static py_val cn_most_common(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_val list = most_common_list(ctx, a[0]);
+    if (n < 2 || a[1] == PY_NONE) {
+        return list;
+    }
+    py_list *l = PY_PTR(list);
+    intmax_t k = py_int_get(ctx, a[1]);
+    size_t take = k < 0 ? 0 : (uintmax_t)k < l->len ? (size_t)k : l->len;
+    return py_list_new(ctx, take, l->items);
+}
+static PY_FUN(cn_most_common_obj, "most_common", 1, 2, cn_most_common);
+
+static py_val cn_elements(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_dict *d = PY_PTR(a[0]);
+    py_val out = py_list_new(ctx, 0, NULL);
+    for (uint32_t i = 0; i < d->fill; i++) {
+        if (d->entries[i].key == PY_NULL) {
+            continue;
+        }
+        intmax_t c = py_int_get(ctx, d->entries[i].value);
+        for (intmax_t k = 0; k < c; k++) {
+            py_list_append(ctx, out, d->entries[i].key);
+        }
+    }
+    return py_iter(ctx, out);
+}
+static PY_FUN(cn_elements_obj, "elements", 1, 1, cn_elements);
+
+static py_val cn_total(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_dict *d = PY_PTR(a[0]);
+    py_val sum = PY_MK_SMALL(0);
+    for (uint32_t i = 0; i < d->fill; i++) {
+        if (d->entries[i].key != PY_NULL) {
+            sum = py_binary_op(ctx, PY_OP_ADD, sum, d->entries[i].value);
+        }
+    }
+    return sum;
+}
+static PY_FUN(cn_total_obj, "total", 1, 1, cn_total);
+
+static py_val cn_copy(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return counter_make_new(ctx, py_type_of(a[0]), 1, 0, a);
+}
+static PY_FUN(cn_copy_obj, "copy", 1, 1, cn_copy);
+
+static void counter_print(py_ctx *ctx, py_print *p, py_val self, int kind)
+{
+    py_list *l = PY_PTR(most_common_list(ctx, self));
+    py_printf(ctx, p, "%s(", py_type_of(self)->name);
+    if (l->len) {
+        py_print_str(p, "{");
+        for (size_t i = 0; i < l->len; i++) {
+            py_tuple *kv = PY_PTR(l->items[i]);
+            py_printf(ctx, p, "%s%r: %r", i ? ", " : "", kv->items[0], kv->items[1]);
+        }
+        py_print_str(p, "}");
+    }
+    py_print_str(p, ")");
+}
+
+/* Counter arithmetic: combine counts key by key (self's keys first) and keep
+ * the positive results. */
+static bool keep_positive(py_ctx *ctx, py_val v)
+{
+    return py_truthy(ctx, py_binary_op(ctx, PY_OP_GT, v, PY_MK_SMALL(0)));
+}
+
+static py_val combine(py_ctx *ctx, int op, py_val x, py_val y)
+{
+    switch (op) {
+    case PY_OP_ADD: return py_binary_op(ctx, PY_OP_ADD, x, y);
+    case PY_OP_SUB: return py_binary_op(ctx, PY_OP_SUB, x, y);
+    case PY_OP_AND: return py_truthy(ctx, py_binary_op(ctx, PY_OP_LT, x, y)) ? x : y;
+    default: return py_truthy(ctx, py_binary_op(ctx, PY_OP_LT, x, y)) ? y : x;
+    }
+}
+
+static py_val counter_arith(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    py_val r = new_counter(ctx, &coll_counter_type);
+    py_dict *da = PY_PTR(a), *db = PY_PTR(b);
+    for (uint32_t i = 0; i < da->fill; i++) {
+        py_val k = da->entries[i].key;
+        if (k != PY_NULL) {
+            py_val v = combine(ctx, op, da->entries[i].value, count_of(ctx, b, k));
+            if (keep_positive(ctx, v)) {
+                py_dict_set(ctx, r, k, v);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < db->fill; i++) {
+        py_val k = db->entries[i].key;
+        if (k == PY_NULL || py_dict_get(ctx, a, k) != PY_NULL) {
+            continue;
+        }
+        py_val v = combine(ctx, op, PY_MK_SMALL(0), db->entries[i].value);
+        if (keep_positive(ctx, v)) {
+            py_dict_set(ctx, r, k, v);
+        }
+    }
+    return r;
+}
+
+/* Equality treats missing counts as zero (Python 3.10+). */
+static bool counter_eq(py_ctx *ctx, py_val a, py_val b)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        py_dict *d = PY_PTR(pass ? b : a);
+        py_val other = pass ? a : b;
+        for (uint32_t i = 0; i < d->fill; i++) {
+            py_val k = d->entries[i].key;
+            if (k != PY_NULL && !py_equal(ctx, d->entries[i].value, count_of(ctx, other, k))) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+static py_val counter_binary(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    bool bc = py_isinstance(ctx, b, &coll_counter_type);
+    if (bc && (op == PY_OP_EQ || op == PY_OP_NE)) {
+        bool eq = counter_eq(ctx, a, b);
+        return PY_BOOL(op == PY_OP_EQ ? eq : !eq);
+    }
+    if (bc && (op == PY_OP_ADD || op == PY_OP_SUB || op == PY_OP_AND || op == PY_OP_OR)) {
+        return counter_arith(ctx, op, a, b);
+    }
+    return py_type_dict.binary_op ? py_type_dict.binary_op(ctx, op, a, b) : PY_NULL;
+}
+
+static py_val counter_unary(py_ctx *ctx, int op, py_val self)
+{
+    if (op == PY_OP_POS || op == PY_OP_NEG) {
+        py_val empty = new_counter(ctx, &coll_counter_type);
+        return op == PY_OP_POS ? counter_arith(ctx, PY_OP_ADD, self, empty)
+                               : counter_arith(ctx, PY_OP_SUB, empty, self);
+    }
+    return py_type_dict.unary_op ? py_type_dict.unary_op(ctx, op, self) : PY_NULL;
+}
+
+static const py_attr_def counter_locals[] = {
+    {"update", PY_OBJV(&cn_update_obj)},
+    {"subtract", PY_OBJV(&cn_subtract_obj)},
+    {"most_common", PY_OBJV(&cn_most_common_obj)},
+    {"elements", PY_OBJV(&cn_elements_obj)},
+    {"total", PY_OBJV(&cn_total_obj)},
+    {"copy", PY_OBJV(&cn_copy_obj)},
+    {NULL, 0},
+};
+
+const py_type coll_counter_type = {
+    {&py_type_type},
+    "Counter",
+    PY_TF_BASETYPE,
+    counter_make_new,
+    counter_print,
+    .unary_op = counter_unary,
+    .binary_op = counter_binary,
+    .subscr = counter_subscr,
+    .locals = counter_locals,
+    .base_type = &py_type_dict,
+    .inst_size = sizeof(py_dict),
+};
+
 /* ---- namedtuple ----------------------------------------------------------------- */
 
 /* A namedtuple class: a native tuple subtype built at run time. */
@@ -1096,11 +1378,9 @@ static py_val coll_namedtuple(py_ctx *ctx, size_t n, size_t nk, const py_val *ar
 static PY_FUN_KWARGS(coll_namedtuple_obj, "namedtuple", 2, coll_namedtuple);
 
 static const py_attr_def coll_attrs[] = {
-    {"deque", PY_OBJV(&coll_deque_type)},
-    {"OrderedDict", PY_OBJV(&coll_odict_type)},
-    {"defaultdict", PY_OBJV(&coll_ddict_type)},
-    {"namedtuple", PY_OBJV(&coll_namedtuple_obj)},
-    {NULL, 0},
+    {"deque", PY_OBJV(&coll_deque_type)},          {"OrderedDict", PY_OBJV(&coll_odict_type)},
+    {"defaultdict", PY_OBJV(&coll_ddict_type)},    {"Counter", PY_OBJV(&coll_counter_type)},
+    {"namedtuple", PY_OBJV(&coll_namedtuple_obj)}, {NULL, 0},
 };
 
 const py_module_def py_mod_collections = {"collections", coll_attrs, NULL};
