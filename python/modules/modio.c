@@ -1,6 +1,6 @@
 /* The io module's in-memory streams: StringIO and BytesIO. Both keep one
- * growable buffer and a position; StringIO positions are UTF-8 byte offsets
- * (the same as CPython's character positions for ASCII text). */
+ * growable buffer and a byte position; StringIO converts to and from
+ * character positions (as CPython reports them) when its text is not ASCII. */
 #include <string.h>
 
 #include "modutil.h"
@@ -8,8 +8,9 @@
 typedef struct mio_obj {
     py_obj base;
     char *buf;
-    size_t len, cap, pos;
+    size_t len, cap, pos; /* bytes */
     bool closed;
+    bool multibyte; /* StringIO holds non-ASCII text: positions need converting */
 } mio_obj;
 
 extern const py_type io_StringIO_type, io_BytesIO_type;
@@ -76,6 +77,9 @@ static void write_at(py_ctx *ctx, mio_obj *o, const char *s, size_t n)
         memset(o->buf + o->len, 0, o->pos - o->len); /* writing past the end pads */
     }
     memcpy(o->buf + o->pos, s, n);
+    for (size_t i = 0; i < n && !o->multibyte; i++) {
+        o->multibyte = (unsigned char)s[i] >= 0x80;
+    }
     o->pos += n;
     if (o->pos > o->len) {
         o->len = o->pos;
@@ -223,6 +227,49 @@ static py_val mio_getvalue(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN(mio_getvalue_obj, "getvalue", 1, 1, mio_getvalue);
 
+static bool is_cont(char c)
+{
+    return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+/* StringIO character position <-> byte offset (past the end: 1 byte each). */
+static size_t char_to_byte(const mio_obj *o, size_t c)
+{
+    if (!o->multibyte) {
+        return c;
+    }
+    size_t b = 0;
+    for (; c > 0 && b < o->len; c--) {
+        b++;
+        while (b < o->len && is_cont(o->buf[b])) {
+            b++;
+        }
+    }
+    return b + c;
+}
+
+static size_t byte_to_char(const mio_obj *o, size_t b)
+{
+    if (!o->multibyte) {
+        return b;
+    }
+    size_t c = 0, end = b < o->len ? b : o->len;
+    for (size_t i = 0; i < end; i++) {
+        c += !is_cont(o->buf[i]);
+    }
+    return c + (b - end);
+}
+
+static size_t to_chars(py_val self, const mio_obj *o, size_t b)
+{
+    return is_bytes_io(self) ? b : byte_to_char(o, b);
+}
+
+static size_t to_bytes(py_val self, const mio_obj *o, size_t c)
+{
+    return is_bytes_io(self) ? c : char_to_byte(o, c);
+}
+
 static py_val mio_seek(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     mio_obj *o = open_self(ctx, a[0]);
@@ -238,30 +285,35 @@ static py_val mio_seek(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
                  is_bytes_io(a[0]) ? "negative seek value %ld" : "Negative seek position %ld",
                  (long)off);
     }
-    intmax_t base = whence == 0 ? 0 : whence == 1 ? (intmax_t)o->pos : (intmax_t)o->len;
+    intmax_t base = whence == 0   ? 0
+                    : whence == 1 ? (intmax_t)to_chars(a[0], o, o->pos)
+                                  : (intmax_t)to_chars(a[0], o, o->len);
     intmax_t pos = base + off;
-    o->pos = pos < 0 ? 0 : (size_t)pos;
-    return py_int_from(ctx, (intmax_t)o->pos);
+    o->pos = to_bytes(a[0], o, pos < 0 ? 0 : (size_t)pos);
+    return py_int_from(ctx, pos < 0 ? 0 : pos);
 }
 static PY_FUN(mio_seek_obj, "seek", 2, 3, mio_seek);
 
 static py_val mio_tell(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    return py_int_from(ctx, (intmax_t)open_self(ctx, a[0])->pos);
+    mio_obj *o = open_self(ctx, a[0]);
+    return py_int_from(ctx, (intmax_t)to_chars(a[0], o, o->pos));
 }
 static PY_FUN(mio_tell_obj, "tell", 1, 1, mio_tell);
 
 static py_val mio_truncate(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     mio_obj *o = open_self(ctx, a[0]);
-    intmax_t size = n > 1 && a[1] != PY_NONE ? py_int_get(ctx, a[1]) : (intmax_t)o->pos;
+    intmax_t size =
+        n > 1 && a[1] != PY_NONE ? py_int_get(ctx, a[1]) : (intmax_t)to_chars(a[0], o, o->pos);
     if (size < 0) {
         py_raise(ctx, &py_type_ValueError,
                  is_bytes_io(a[0]) ? "negative size value %ld" : "Negative size value %ld",
                  (long)size);
     }
-    if ((size_t)size < o->len) {
-        o->len = (size_t)size;
+    size_t bytes = to_bytes(a[0], o, (size_t)size);
+    if (bytes < o->len) {
+        o->len = bytes;
     }
     return py_int_from(ctx, size);
 }

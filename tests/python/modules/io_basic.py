@@ -35,3 +35,9 @@ for bad in [lambda: io.StringIO().write(b'x'), lambda: io.BytesIO().write('x'), 
         bad()
     except (TypeError, ValueError, OSError) as e:
         print(type(e).__name__, e)
+u = io.StringIO('héllo wörld €')
+print(u.read(3), u.tell(), u.read(4), u.tell(), u.seek(7), u.read(), u.tell(), u.seek(0, 2))
+u.seek(2)
+u.write('EE')
+print(repr(u.getvalue()), u.tell(), u.truncate(5), repr(u.getvalue()), u.tell())
+print(io.StringIO('€€€').readline(2), len(io.StringIO('ab€').read()))
