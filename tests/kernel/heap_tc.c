@@ -29,14 +29,16 @@ static void test_heap_malloc_free_info(void)
     uassert_int_equal(kt_heap_used(), used0);
 }
 
-static void test_heap_calloc_realloc(void)
+static void test_heap_calloc(void)
 {
     rt_size_t used0 = kt_heap_baseline(50);
-    rt_uint8_t *p, *q;
-    int i, zero = 1, same = 1;
+    rt_uint8_t *p;
+    int i, zero = 1;
 
     p = rt_malloc(256); /* dirty some memory that calloc may get back */
     uassert_not_null(p);
+    if (p == RT_NULL)
+        return;
     rt_memset(p, 0xff, 256);
     rt_free(p);
     p = rt_calloc(16, 16);
@@ -46,6 +48,19 @@ static void test_heap_calloc_realloc(void)
     for (i = 0; i < 256; i++)
         zero &= p[i] == 0;
     uassert_true(zero);
+    rt_free(p);
+    uassert_int_equal(kt_heap_used(), used0);
+}
+
+static void test_heap_realloc(void)
+{
+    rt_size_t used0 = kt_heap_baseline(50);
+    rt_uint8_t *p = rt_malloc(256), *q;
+    int i, same = 1;
+
+    uassert_not_null(p);
+    if (p == RT_NULL)
+        return;
     for (i = 0; i < 256; i++)
         p[i] = (rt_uint8_t)i;
     q = rt_realloc(p, 4000); /* grow: contents kept */
@@ -223,7 +238,8 @@ static void test_heap_concurrent(void)
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_heap_malloc_free_info);
-    UTEST_UNIT_RUN(test_heap_calloc_realloc);
+    UTEST_UNIT_RUN(test_heap_calloc);
+    UTEST_UNIT_RUN(test_heap_realloc);
     UTEST_UNIT_RUN(test_heap_malloc_align);
     UTEST_UNIT_RUN(test_heap_huge_fails);
     UTEST_UNIT_RUN(test_heap_random_pattern);

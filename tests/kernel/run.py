@@ -22,6 +22,8 @@ SUMMARY = re.compile(r"^utest: (\d+) passed, (\d+) failed\s*$")
 TC_PASSED = re.compile(r"\[\s*PASSED\s*\]\s*\[\s*result\s*\]")
 TC_FAILED = re.compile(r"\[\s*FAILED\s*\]\s*\[\s*result\s*\]")
 VALGRIND_RC = 99
+PROMPT = b"msh />"
+BOOT_TIMEOUT = 60.0  # seconds until the first prompt (valgrind boots slowly)
 
 
 def parse_args():
@@ -48,24 +50,41 @@ def command(args):
 
 
 class Reader(threading.Thread):
-    """Copies the simulator's output to our stdout line by line and watches for the summary."""
+    """Copies the simulator's output to our stdout line by line, notices the first shell prompt
+    and watches for the utest summary."""
 
     def __init__(self, stream):
         super().__init__(daemon=True)
         self.stream = stream
         self.lines = []
         self.summary = None
+        self.prompt = threading.Event()
         self.seen = threading.Event()
 
+    def line(self, raw):
+        line = raw.decode("utf-8", "replace").rstrip("\r")
+        self.lines.append(line)
+        print(line, flush=True)
+        m = SUMMARY.match(line.strip())
+        if m:
+            self.summary = (int(m.group(1)), int(m.group(2)))
+            self.seen.set()
+
     def run(self):
-        for raw in iter(self.stream.readline, b""):
-            line = raw.decode("utf-8", "replace").rstrip("\r\n")
-            self.lines.append(line)
-            print(line, flush=True)
-            m = SUMMARY.match(line.strip())
-            if m:
-                self.summary = (int(m.group(1)), int(m.group(2)))
-                self.seen.set()
+        pending = b""
+        while True:
+            chunk = os.read(self.stream.fileno(), 4096)
+            if not chunk:
+                break
+            pending += chunk
+            if PROMPT in pending:
+                self.prompt.set()
+            *complete, pending = pending.split(b"\n")
+            for raw in complete:
+                self.line(raw)
+        if pending:
+            self.line(pending)
+        self.prompt.set()
         self.seen.set()
 
 
@@ -87,6 +106,10 @@ def main():
     reader.start()
     start = time.monotonic()
     problems = []
+    # Type only once the shell is listening: input sent during boot may be dropped, as on a
+    # real UART.
+    if not reader.prompt.wait(timeout=min(BOOT_TIMEOUT, args.timeout)):
+        problems.append("no shell prompt within %.0f s" % min(BOOT_TIMEOUT, args.timeout))
     try:
         proc.stdin.write(("utest_run %s\n" % args.pattern).encode())
         proc.stdin.flush()

@@ -119,15 +119,12 @@ static void dummy_cb(void *p)
 {
 }
 
-static void test_timer_control(void)
+/* SET/GET_TIME, SET_ONESHOT/PERIODIC, GET/SET_FUNC and GET/SET_PARM on a stopped timer. */
+static void timer_control_settings(void)
 {
-    rt_tick_t t, t0, t1;
-    rt_uint32_t state;
+    rt_tick_t t = 0;
     void *ptr = RT_NULL;
 
-    ktm_log_reset();
-    rt_timer_init(&s_tm, "ktmc", ktm_cb, &s_log, 50, RT_TIMER_FLAG_ONE_SHOT);
-    t = 0;
     uassert_int_equal(rt_timer_control(&s_tm, RT_TIMER_CTRL_GET_TIME, &t), RT_EOK);
     uassert_int_equal(t, 50);
     t = 7;
@@ -152,7 +149,16 @@ static void test_timer_control(void)
     uassert_null(s_tm.parameter);
     rt_timer_control(&s_tm, RT_TIMER_CTRL_SET_FUNC, (void *)ktm_cb);
     rt_timer_control(&s_tm, RT_TIMER_CTRL_SET_PARM, &s_log);
+}
 
+static void test_timer_control(void)
+{
+    rt_tick_t t, t0, t1;
+    rt_uint32_t state;
+
+    ktm_log_reset();
+    rt_timer_init(&s_tm, "ktmc", ktm_cb, &s_log, 50, RT_TIMER_FLAG_ONE_SHOT);
+    timer_control_settings();
     /* GET_REMAIN_TIME reports the absolute tick the timer fires at (RT-Thread semantics) */
     t0 = rt_tick_get();
     rt_timer_start(&s_tm);
