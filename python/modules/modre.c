@@ -652,9 +652,39 @@ static void parse(py_ctx *ctx, size_t n, size_t nk, const py_val *args, const in
     py_parse_args(ctx, n, nk, args, spec, nwhich, out);
 }
 
-static py_val pattern_of(py_ctx *ctx, py_val pattern, py_val flags)
+/* The module functions are bound methods of one hidden cache object (made
+ * when the module is imported), which remembers recently compiled patterns
+ * so re.search(p, s) in a loop compiles p once. */
+typedef struct re_cache_obj {
+    py_obj base;
+    py_val dict; /* (pattern, flags) -> Pattern */
+} re_cache_obj;
+
+#if UINTPTR_MAX > 0xffffffffu
+#define RE_CACHE_MAX 256
+#else
+#define RE_CACHE_MAX 16
+#endif
+
+static py_val pattern_of(py_ctx *ctx, py_val cache, py_val pattern, py_val flags)
 {
-    return compile_pattern(ctx, pattern, py_int_get(ctx, flags));
+    re_cache_obj *c = PY_PTR(cache);
+    const py_type *t = py_type_of(pattern);
+    if (t != &py_type_str && t != &py_type_bytes) {
+        return compile_pattern(ctx, pattern, py_int_get(ctx, flags));
+    }
+    py_val kv[3] = {pattern, flags, PY_BOOL(t == &py_type_str)};
+    py_val key = py_tuple_new(ctx, 3, kv);
+    py_val p = py_dict_get(ctx, c->dict, key);
+    if (p != PY_NULL) {
+        return p;
+    }
+    p = compile_pattern(ctx, pattern, py_int_get(ctx, flags));
+    if (py_len(ctx, c->dict) >= RE_CACHE_MAX) {
+        c->dict = py_dict_new(ctx); /* simple and bounded: start over */
+    }
+    py_dict_set(ctx, c->dict, key, p);
+    return p;
 }
 
 /* Module-level function bodies: fn(pattern, ..., flags=0). */
@@ -662,85 +692,85 @@ static py_val mod_match_mode(py_ctx *ctx, size_t n, size_t nk, const py_val *arg
 {
     static const int w[] = {A_PATTERN, A_STRING, A_FLAGS};
     py_val v[3];
-    parse(ctx, n, nk, args, w, 3, 2, v);
-    return do_match(ctx, pattern_of(ctx, v[0], v[2]), v[1], PY_NULL, PY_NULL, mode);
+    parse(ctx, n - 1, nk, args + 1, w, 3, 2, v);
+    return do_match(ctx, pattern_of(ctx, args[0], v[0], v[2]), v[1], PY_NULL, PY_NULL, mode);
 }
 
 static py_val re_search(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_match_mode(ctx, n, nk, a, RE_SEARCH);
 }
-static PY_FUN_KWARGS(re_search_obj, "search", 2, re_search);
+static PY_FUN_KWARGS(re_search_obj, "search", 3, re_search);
 
 static py_val re_match(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_match_mode(ctx, n, nk, a, RE_ANCHORED);
 }
-static PY_FUN_KWARGS(re_match_obj, "match", 2, re_match);
+static PY_FUN_KWARGS(re_match_obj, "match", 3, re_match);
 
 static py_val re_fullmatch(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_match_mode(ctx, n, nk, a, RE_FULLMATCH);
 }
-static PY_FUN_KWARGS(re_fullmatch_obj, "fullmatch", 2, re_fullmatch);
+static PY_FUN_KWARGS(re_fullmatch_obj, "fullmatch", 3, re_fullmatch);
 
 static py_val mod_findall(py_ctx *ctx, size_t n, size_t nk, const py_val *args, bool it)
 {
     static const int w[] = {A_PATTERN, A_STRING, A_FLAGS};
     py_val v[3];
-    parse(ctx, n, nk, args, w, 3, 2, v);
-    return do_findall(ctx, pattern_of(ctx, v[0], v[2]), v[1], PY_NULL, PY_NULL, it);
+    parse(ctx, n - 1, nk, args + 1, w, 3, 2, v);
+    return do_findall(ctx, pattern_of(ctx, args[0], v[0], v[2]), v[1], PY_NULL, PY_NULL, it);
 }
 
 static py_val re_findall(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_findall(ctx, n, nk, a, false);
 }
-static PY_FUN_KWARGS(re_findall_obj, "findall", 2, re_findall);
+static PY_FUN_KWARGS(re_findall_obj, "findall", 3, re_findall);
 
 static py_val re_finditer(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_findall(ctx, n, nk, a, true);
 }
-static PY_FUN_KWARGS(re_finditer_obj, "finditer", 2, re_finditer);
+static PY_FUN_KWARGS(re_finditer_obj, "finditer", 3, re_finditer);
 
 static py_val mod_sub(py_ctx *ctx, size_t n, size_t nk, const py_val *args, bool subn)
 {
     static const int w[] = {A_PATTERN, A_REPL, A_STRING, A_COUNT, A_FLAGS};
     py_val v[5];
-    parse(ctx, n, nk, args, w, 5, 3, v);
-    return do_sub(ctx, pattern_of(ctx, v[0], v[4]), v[1], v[2], v[3], subn);
+    parse(ctx, n - 1, nk, args + 1, w, 5, 3, v);
+    return do_sub(ctx, pattern_of(ctx, args[0], v[0], v[4]), v[1], v[2], v[3], subn);
 }
 
 static py_val re_sub(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_sub(ctx, n, nk, a, false);
 }
-static PY_FUN_KWARGS(re_sub_obj, "sub", 3, re_sub);
+static PY_FUN_KWARGS(re_sub_obj, "sub", 4, re_sub);
 
 static py_val re_subn(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     return mod_sub(ctx, n, nk, a, true);
 }
-static PY_FUN_KWARGS(re_subn_obj, "subn", 3, re_subn);
+static PY_FUN_KWARGS(re_subn_obj, "subn", 4, re_subn);
 
 static py_val re_split(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
 {
     static const int w[] = {A_PATTERN, A_STRING, A_MAXSPLIT, A_FLAGS};
     py_val v[4];
-    parse(ctx, n, nk, args, w, 4, 2, v);
-    return do_split(ctx, pattern_of(ctx, v[0], v[3]), v[1], v[2]);
+    parse(ctx, n - 1, nk, args + 1, w, 4, 2, v);
+    return do_split(ctx, pattern_of(ctx, args[0], v[0], v[3]), v[1], v[2]);
 }
-static PY_FUN_KWARGS(re_split_obj, "split", 2, re_split);
+static PY_FUN_KWARGS(re_split_obj, "split", 3, re_split);
 
 static py_val re_compile_fn(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
 {
     static const int w[] = {A_PATTERN, A_FLAGS};
     py_val v[2];
-    parse(ctx, n, nk, args, w, 2, 1, v);
-    return pattern_of(ctx, v[0], v[1]);
+    parse(ctx, n - 1, nk, args + 1, w, 2, 1, v);
+    return pattern_of(ctx, args[0], v[0], v[1]);
 }
-static PY_FUN_KWARGS(re_compile_obj, "compile", 1, re_compile_fn);
+static PY_FUN_KWARGS(re_compile_obj, "compile", 2, re_compile_fn);
 
 /* Escapes the characters special in patterns (as CPython 3.7+). */
 static py_val re_escape(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
@@ -762,9 +792,10 @@ static PY_FUN(re_escape_obj, "escape", 1, 1, re_escape);
 
 static py_val re_purge(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    return PY_NONE; /* no pattern cache */
+    ((re_cache_obj *)PY_PTR(a[0]))->dict = py_dict_new(ctx);
+    return PY_NONE;
 }
-static PY_FUN(re_purge_obj, "purge", 0, 0, re_purge);
+static PY_FUN(re_purge_obj, "purge", 1, 1, re_purge);
 
 /* ---- Pattern methods (self first) ---------------------------------------------- */
 
@@ -1147,7 +1178,7 @@ const py_type re_Match_type = {
     .locals = m_locals,
 };
 
-static const py_attr_def re_attrs[] = {
+static const py_attr_def cache_locals[] = {
     {"compile", PY_OBJV(&re_compile_obj)},
     {"search", PY_OBJV(&re_search_obj)},
     {"match", PY_OBJV(&re_match_obj)},
@@ -1157,8 +1188,26 @@ static const py_attr_def re_attrs[] = {
     {"sub", PY_OBJV(&re_sub_obj)},
     {"subn", PY_OBJV(&re_subn_obj)},
     {"split", PY_OBJV(&re_split_obj)},
-    {"escape", PY_OBJV(&re_escape_obj)},
     {"purge", PY_OBJV(&re_purge_obj)},
+    {NULL, 0},
+};
+
+static const py_type re_cache_type = {{&py_type_type}, "_re_cache", 0, .locals = cache_locals};
+
+static void re_init(py_ctx *ctx, py_val module)
+{
+    re_cache_obj *c = py_obj_new(ctx, &re_cache_type, sizeof(re_cache_obj));
+    c->dict = py_dict_new(ctx);
+    py_val cache = PY_VAL(c);
+    py_module_set(ctx, module, "_cache", cache);
+    for (const py_attr_def *d = cache_locals; d->name; d++) {
+        py_module_set(ctx, module, d->name,
+                      py_getattr(ctx, cache, py_qstr_from_cstr(ctx, d->name)));
+    }
+}
+
+static const py_attr_def re_attrs[] = {
+    {"escape", PY_OBJV(&re_escape_obj)},
     {"error", PY_OBJV(RE_ERROR)},
     {"Pattern", PY_OBJV(&re_Pattern_type)},
     {"Match", PY_OBJV(&re_Match_type)},
@@ -1178,4 +1227,4 @@ static const py_attr_def re_attrs[] = {
     {NULL, 0},
 };
 
-const py_module_def py_mod_re = {"re", re_attrs, NULL};
+const py_module_def py_mod_re = {"re", re_attrs, re_init};

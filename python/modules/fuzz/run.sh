@@ -4,6 +4,7 @@
 # python3's. Usage: run.sh RTPY [SEEDS]   (default 3 seeds per generator)
 set -u
 rtpy=${1:?usage: run.sh RTPY [SEEDS]}
+case $rtpy in /*) ;; *) rtpy=$(pwd)/$rtpy ;; esac
 seeds=${2:-3}
 dir=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
