@@ -10,9 +10,21 @@
 MOD_EXC(re_error_type, "error", &py_type_Exception);
 #define RE_ERROR MOD_EXC_REF(re_error_type, &py_type_ValueError)
 
+/* The module functions are bound methods of one hidden cache object (made
+ * when the module is imported). It remembers recently compiled patterns, so
+ * re.search(p, s) in a loop compiles p once, and keeps the engine's
+ * backtracking memory for reuse (matching never re-enters itself). */
+typedef struct re_cache_obj {
+    py_obj base;
+    py_val dict;    /* (pattern, flags) -> Pattern */
+    ptrdiff_t *mem; /* engine memory, grown on demand */
+    size_t mem_words;
+} re_cache_obj;
+
 typedef struct re_patobj {
     py_obj base;
-    py_val pattern; /* str or bytes as given */
+    re_cache_obj *cache; /* NULL only for patterns made before the cache */
+    py_val pattern;      /* str or bytes as given */
     py_val groupindex;
     const re_prog *prog;
     unsigned flags; /* as Python reports them */
@@ -154,7 +166,7 @@ static py_val build_groupindex(py_ctx *ctx, const re_prog *prog)
     return d;
 }
 
-static py_val compile_pattern(py_ctx *ctx, py_val pattern, intmax_t flags)
+static py_val compile_pattern(py_ctx *ctx, re_cache_obj *cache, py_val pattern, intmax_t flags)
 {
     if (py_type_of(pattern) == &re_Pattern_type) {
         if (flags) {
@@ -189,6 +201,7 @@ static py_val compile_pattern(py_ctx *ctx, py_val pattern, intmax_t flags)
         raise_compile_error(ctx, &err, pattern, pat);
     }
     re_patobj *p = py_obj_new(ctx, &re_Pattern_type, sizeof(re_patobj));
+    p->cache = cache;
     p->pattern = pattern;
     p->prog = prog;
     p->is_bytes = is_bytes;
@@ -213,9 +226,21 @@ static int check_interrupt(void *arg)
 static int run(py_ctx *ctx, const re_patobj *p, const subject *sj, size_t start, size_t end,
                int mode, ptrdiff_t *spans)
 {
+    re_cache_obj *c = p->cache;
     size_t words = re_exec_min_words(p->prog) + 3 * 128;
+    if (c && c->mem_words > words) {
+        words = c->mem_words;
+    }
     for (;;) {
-        re_ctx rc = {py_alloc_raw(ctx, words * sizeof(ptrdiff_t)), words, 0, check_interrupt, ctx};
+        ptrdiff_t *mem = c && c->mem_words >= words ? c->mem : NULL;
+        if (!mem) {
+            mem = py_alloc_raw(ctx, words * sizeof(ptrdiff_t));
+            if (c) {
+                c->mem = mem;
+                c->mem_words = words;
+            }
+        }
+        re_ctx rc = {mem, words, 0, check_interrupt, ctx};
         int r = re_exec(p->prog, sj->s, end, start, mode, &rc, spans);
         if (r != RE_ENOMEM) {
             return r > 0;
@@ -652,14 +677,6 @@ static void parse(py_ctx *ctx, size_t n, size_t nk, const py_val *args, const in
     py_parse_args(ctx, n, nk, args, spec, nwhich, out);
 }
 
-/* The module functions are bound methods of one hidden cache object (made
- * when the module is imported), which remembers recently compiled patterns
- * so re.search(p, s) in a loop compiles p once. */
-typedef struct re_cache_obj {
-    py_obj base;
-    py_val dict; /* (pattern, flags) -> Pattern */
-} re_cache_obj;
-
 #if UINTPTR_MAX > 0xffffffffu
 #define RE_CACHE_MAX 256
 #else
@@ -671,7 +688,7 @@ static py_val pattern_of(py_ctx *ctx, py_val cache, py_val pattern, py_val flags
     re_cache_obj *c = PY_PTR(cache);
     const py_type *t = py_type_of(pattern);
     if (t != &py_type_str && t != &py_type_bytes) {
-        return compile_pattern(ctx, pattern, py_int_get(ctx, flags));
+        return compile_pattern(ctx, c, pattern, py_int_get(ctx, flags));
     }
     py_val kv[3] = {pattern, flags, PY_BOOL(t == &py_type_str)};
     py_val key = py_tuple_new(ctx, 3, kv);
@@ -679,7 +696,7 @@ static py_val pattern_of(py_ctx *ctx, py_val cache, py_val pattern, py_val flags
     if (p != PY_NULL) {
         return p;
     }
-    p = compile_pattern(ctx, pattern, py_int_get(ctx, flags));
+    p = compile_pattern(ctx, c, pattern, py_int_get(ctx, flags));
     if (py_len(ctx, c->dict) >= RE_CACHE_MAX) {
         c->dict = py_dict_new(ctx); /* simple and bounded: start over */
     }
