@@ -342,7 +342,10 @@ static const char *const enc_kw_names[KW__COUNT] = {
 /* dumps(obj, **kw) with the keyword values in kw[]. */
 static py_val json_encode(py_ctx *ctx, py_val obj, const py_val *kw)
 {
-    json_enc *e = py_alloc(ctx, sizeof *e);
+    /* On the C stack: a heap block of this size per call is slow to find,
+     * and the stack is scanned by the GC anyway. */
+    json_enc enc, *e = &enc;
+    memset(e, 0, sizeof *e);
     mb_init(ctx, &e->out, 64);
     e->skipkeys = py_truthy(ctx, kw[KW_SKIPKEYS]);
     e->ensure_ascii = py_truthy(ctx, kw[KW_ENSURE_ASCII]);
@@ -578,6 +581,14 @@ static py_val dec_number(py_ctx *ctx, json_dec *d)
         }
     }
     d->pos = p;
+    if (!is_float && d->parse_int == PY_NONE && p - start <= 18) {
+        /* Small ints directly, without building the text. */
+        intmax_t v = 0;
+        for (size_t i = start + (d->s[start] == '-'); i < p; i++) {
+            v = v * 10 + (d->s[i] - '0');
+        }
+        return py_int_from(ctx, d->s[start] == '-' ? -v : v);
+    }
     py_val text = py_str_new(ctx, d->s + start, p - start);
     if (is_float) {
         if (d->parse_float != PY_NONE) {
