@@ -318,6 +318,31 @@ def test_bus_fault_address(elf):
     check("bus fault reports BFAR 0x60000000", "BFAR: 0x60000000" in dump)
 
 
+# -- python on the board -------------------------------------------------------------------
+def test_python(elf):
+    sh = boot(elf)
+    try:
+        if "python" not in sh.cmd("help"):
+            print("[SKIP] python: the image has no python command")
+            return
+        sh.sendline("python")
+        sh.expect(r">>> ")
+        sh.sendline("print(1.5 * 3, 2 ** 70, [i * i for i in range(4)])")
+        m = sh.expect([r"4\.5 1180591620717411303424 \[0, 1, 4, 9\]", r"Error.*"], timeout=20)
+        check("python REPL on the board: ints, floats, lists", m.re.pattern.startswith(b"4"),
+              m.group(0).decode(errors="replace"))
+        sh.expect(r">>> ")
+        sh.sendline("a = [0] * 200000")
+        m = sh.expect([r"MemoryError", r">>> "], timeout=20)
+        check("python: exhausting the heap raises MemoryError", b"MemoryError" in m.group(0))
+        sh.send(b"\x04")  # Ctrl-D leaves the REPL
+        sh.wait_prompt()
+        out = sh.cmd("free")
+        check("back in msh after Ctrl-D", "total" in out)
+    finally:
+        sh.close()
+
+
 # -- reboot / no semihosting --------------------------------------------------------------
 def test_reboot(elf):
     sh = boot(elf)
@@ -353,7 +378,7 @@ def main():
                  (test_fault, elf, "udf", "UsageFault", "UNDEFINSTR", "fault_udf"),
                  (test_fault, elf, "div0", "UsageFault", "DIVBYZERO", "fault_div0"),
                  (test_bus_fault_address, elf), (test_fault_irq, elf), (test_reboot, elf),
-                 (test_no_semihosting, elf), (test_utest, elf)]
+                 (test_no_semihosting, elf), (test_python, elf), (test_utest, elf)]
         for t in tests:
             run_test(t[0].__name__, t[0], *t[1:])
     passed = sum(1 for r in results if r)
