@@ -153,11 +153,48 @@ static void test_hook_object(void)
     uassert_int_equal(s_put, 1);
 }
 
+static volatile int s_asserts;
+static const char *volatile s_assert_ex;
+static const char *volatile s_assert_func;
+static volatile rt_size_t s_assert_line;
+
+static void assert_hook(const char *ex, const char *func, rt_size_t line)
+{
+    s_asserts++;
+    s_assert_ex = ex;
+    s_assert_func = func;
+    s_assert_line = line;
+}
+
+/* With an assert hook installed a failed RT_ASSERT calls it (with the expression, function
+ * and line) instead of halting; a holding one does not. */
+static void test_hook_assert(void)
+{
+    volatile int two = 2;
+    int line;
+
+    s_asserts = 0;
+    rt_assert_set_hook(assert_hook);
+    RT_ASSERT(two + two == 4);
+    line = __LINE__ + 1;
+    RT_ASSERT(two + two == 5);
+    rt_assert_set_hook(RT_NULL);
+#if defined(RT_DEBUG) || defined(RT_USING_DEBUG)
+    uassert_int_equal(s_asserts, 1);
+    uassert_str_equal(s_assert_ex, "two + two == 5");
+    uassert_str_equal(s_assert_func, "test_hook_assert");
+    uassert_int_equal(s_assert_line, line);
+#else
+    uassert_int_equal(s_asserts, 0); /* RT_ASSERT compiled out */
+#endif
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_hook_scheduler);
     UTEST_UNIT_RUN(test_hook_idle);
     UTEST_UNIT_RUN(test_hook_idle_table_full);
     UTEST_UNIT_RUN(test_hook_object);
+    UTEST_UNIT_RUN(test_hook_assert);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.hook_tc", RT_NULL, RT_NULL, 30);
