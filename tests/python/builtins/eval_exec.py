@@ -1,6 +1,7 @@
 print(eval("1 + 2 * 3"), eval("[x * 2 for x in range(3)]"), eval("'abc'.upper()"))
 x = 10
 print(eval("x + 1"), eval("x * y", {"x": 2, "y": 3}), eval("x", {}, {"x": "local"}))
+print(eval("x", {"x": "global"}, {"x": "local wins"}), eval("y", {"y": 3}, {}))
 g = {}
 exec("a = 5\nb = a * 2", g)
 print(g["a"], g["b"])
