@@ -2,7 +2,7 @@ name = "World"
 n = 42
 pi = 3.14159265
 print(f"Hello {name}!", f"{n}", f"{n + 1}", f"{n * 2:5d}|", f"{pi:.3f}", f"{pi:10.2f}|")
-print(f"{name!r} {name!s} {'é'!a}", f"{name:>8}", f"{name:*<8}", f"{name:^9}")
+print(f"{name!r} {name!s}", f"{name:>8}", f"{name:*<8}", f"{name:^9}")
 print(f"{n:x} {n:#o} {n:b} {n:08.2f} {n:,} {1e6:.2e} {0.5:%}")
 w, p = 10, 2
 print(f"{pi:{w}.{p}f}|", f"{'nested ' + f'{n}'}")

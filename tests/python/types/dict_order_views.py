@@ -13,7 +13,6 @@ its = d.items()
 d["new"] = 1
 print(len(ks), list(ks)[-1], list(vs)[-1], list(its)[-1])
 print("z" in ks, ("z", 100) in its, 100 in vs)
-print(sorted(ks & {"a", "q", "z"}), sorted(ks | {"w"}), sorted(ks - {"z"}))
 print(list(reversed(d)), list(reversed(d.values())))
 try:
     for k in d:
