@@ -135,11 +135,38 @@ static rt_ssize_t capture_write(rt_device_t dev, rt_off_t pos, const void *buf, 
     return (rt_ssize_t)size;
 }
 
+/* Swap the console device's write function (with interrupts off: ISRs may print). */
+static void capture_hook(rt_device_t console, rt_bool_t on)
+{
+    rt_base_t level = rt_hw_interrupt_disable();
+#ifdef RT_USING_DEVICE_OPS
+    static struct rt_device_ops ops;
+    static const struct rt_device_ops *saved_ops;
+
+    if (on) {
+        saved_ops = console->ops;
+        ops = *saved_ops;
+        s_cap_saved = ops.write;
+        ops.write = capture_write;
+        console->ops = &ops;
+    } else {
+        console->ops = saved_ops;
+    }
+#else
+    if (on) {
+        s_cap_saved = console->write;
+        console->write = capture_write;
+    } else {
+        console->write = s_cap_saved;
+    }
+#endif
+    rt_hw_interrupt_enable(level);
+}
+
 /* newlib's printf reaches the console device through _write (captured for a moment here). */
 static void test_libc_stdio(void)
 {
     rt_device_t console = rt_console_get_device();
-    rt_base_t level;
     int n;
 
     uassert_not_null(console);
@@ -149,16 +176,11 @@ static void test_libc_stdio(void)
     s_cap_len = 0;
     s_cap_thread = rt_thread_self();
     fflush(stdout);
-    level = rt_hw_interrupt_disable();
-    s_cap_saved = console->write;
-    console->write = capture_write;
-    rt_hw_interrupt_enable(level);
+    capture_hook(console, RT_TRUE);
     n = printf("newlib %d %s\n", 42, "ok");
     fflush(stdout);
     fprintf(stderr, "err\n");
-    level = rt_hw_interrupt_disable();
-    console->write = s_cap_saved;
-    rt_hw_interrupt_enable(level);
+    capture_hook(console, RT_FALSE);
     uassert_int_equal(n, 13);
     uassert_str_equal(s_cap, "newlib 42 ok\nerr\n");
 }

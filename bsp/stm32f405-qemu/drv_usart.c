@@ -21,16 +21,11 @@
 #define CR1_M              (1u << 12)
 #define CR1_UE             (1u << 13)
 #define CR1_RXNEIE         (1u << 5)
-#define CR2_STOP_MASK      (3u << 12)
 #define CR2_STOP_2         (2u << 12)
 #define CR1_PS             (1u << 9)
 
 #define GPIOA              0
 #define USART_IRQ_PRIORITY 8
-
-#ifdef RT_USING_DEVICE_OPS
-#error "drv_usart.c wraps parent.read for RX flow control: needs the plain device callbacks"
-#endif
 
 static struct rt_serial_device usart1_serial;
 static rt_ssize_t (*usart_framework_read)(rt_device_t dev, rt_off_t pos, void *buffer,
@@ -193,6 +188,22 @@ void USART1_IRQHandler(void)
     rt_interrupt_leave();
 }
 
+/* Interpose usart_read() on the framework's read, so reads can release held input. */
+static void usart_wrap_read(rt_device_t dev)
+{
+#ifdef RT_USING_DEVICE_OPS
+    static struct rt_device_ops ops;
+
+    ops = *dev->ops;
+    usart_framework_read = ops.read;
+    ops.read = usart_read;
+    dev->ops = &ops;
+#else
+    usart_framework_read = dev->read;
+    dev->read = usart_read;
+#endif
+}
+
 static int rt_hw_usart_init(void)
 {
     struct serial_configure cfg = RT_SERIAL_CONFIG_DEFAULT;
@@ -204,8 +215,7 @@ static int rt_hw_usart_init(void)
     err = rt_hw_serial_register(&usart1_serial, "uart1",
                                 RT_DEVICE_FLAG_RDWR | RT_DEVICE_FLAG_INT_RX, RT_NULL);
     if (err == RT_EOK) {
-        usart_framework_read = usart1_serial.parent.read;
-        usart1_serial.parent.read = usart_read;
+        usart_wrap_read(&usart1_serial.parent);
     }
     return err;
 }
