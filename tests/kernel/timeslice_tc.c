@@ -5,36 +5,45 @@
 #define KTS_WINDOW  160 /* ticks the busy threads get */
 
 /*
- * Each busy thread notices when it takes over from the other one. The ticks between two
- * take-overs are the previous runner's span: a late switch-in (host load on the simulator)
- * shortens one span and lengthens the next by the same amount, so the sums stay fair.
+ * The scheduler hook records, in kernel ticks, when each busy thread is switched in and out:
+ * the kernel's own slice accounting, whatever the host does to the simulator's threads.
  */
 struct kts_state {
-    volatile rt_uint32_t turns; /* times it took over from the other busy thread */
-    volatile rt_uint32_t span;  /* ticks it ran, summed over its completed turns */
+    rt_thread_t tid;
+    volatile rt_uint32_t turns; /* times it was switched in */
+    volatile rt_uint32_t span;  /* ticks it held the CPU, summed over its turns */
+    volatile rt_tick_t since;   /* tick of the last switch-in */
+    volatile int running;
 };
 
 static struct kts_state s_st[KTS_THREADS];
-static volatile int s_last_runner;
-static volatile rt_tick_t s_turn_at;
 static volatile int s_stop;
+static volatile rt_uint32_t s_loops[KTS_THREADS]; /* proof that each one really ran */
+
+static void kts_hook(rt_thread_t from, rt_thread_t to)
+{
+    rt_tick_t now = rt_tick_get();
+    int i;
+
+    for (i = 0; i < KTS_THREADS; i++) {
+        if (from == s_st[i].tid && s_st[i].running) {
+            s_st[i].span += now - s_st[i].since;
+            s_st[i].running = 0;
+        }
+        if (to == s_st[i].tid) {
+            s_st[i].since = now;
+            s_st[i].running = 1;
+            s_st[i].turns++;
+        }
+    }
+}
 
 static void busy_entry(void *arg)
 {
     int me = (int)(rt_ubase_t)arg;
 
-    while (!s_stop) {
-        if (s_last_runner != me) {
-            rt_tick_t now = rt_tick_get();
-            int prev = s_last_runner;
-
-            if (prev >= 0)
-                s_st[prev].span += now - s_turn_at;
-            s_turn_at = now;
-            s_last_runner = me;
-            s_st[me].turns++;
-        }
-    }
+    while (!s_stop)
+        s_loops[me]++;
 }
 
 /* Two busy threads one level less urgent than us share the CPU while we sleep. */
@@ -43,25 +52,38 @@ static void run_pair(rt_uint32_t slice_a, rt_uint32_t slice_b)
     struct kt_worker w[KTS_THREADS];
     rt_uint32_t slice[KTS_THREADS] = {slice_a, slice_b};
     rt_uint32_t min_turns = KTS_WINDOW / (slice_a + slice_b) - 3;
+    rt_uint32_t longest = slice_a > slice_b ? slice_a : slice_b;
     int i;
 
-    rt_memset(s_st, 0, sizeof(s_st));
-    s_last_runner = -1;
+    rt_memset((void *)s_st, 0, sizeof(s_st));
     s_stop = 0;
-    for (i = 0; i < KTS_THREADS; i++)
-        uassert_int_equal(kt_worker_start(&w[i], "ktsbusy", busy_entry, (void *)(rt_ubase_t)i,
-                                          kt_prio(1), slice[i]),
+    for (i = 0; i < KTS_THREADS; i++) {
+        s_loops[i] = 0;
+        uassert_int_equal(kt_worker_prepare(&w[i], "ktsbusy", busy_entry, (void *)(rt_ubase_t)i,
+                                            kt_prio(1), slice[i]),
                           RT_EOK);
+        s_st[i].tid = w[i].tid;
+    }
+    rt_scheduler_sethook(kts_hook);
+    for (i = 0; i < KTS_THREADS; i++)
+        rt_thread_startup(w[i].tid);
     rt_thread_delay(KTS_WINDOW);
+    rt_scheduler_sethook(RT_NULL);
     s_stop = 1;
     for (i = 0; i < KTS_THREADS; i++)
         uassert_true(kt_worker_join(&w[i], 20));
     LOG_I("slices %u:%u -> spans %u:%u ticks, turns %u:%u", (unsigned)slice_a, (unsigned)slice_b,
           (unsigned)s_st[0].span, (unsigned)s_st[1].span, (unsigned)s_st[0].turns,
           (unsigned)s_st[1].turns);
+    /* the pair had the CPU for the whole window, shared in proportion to the slices (give or
+     * take the slice cut off at either end of the window) */
+    uassert_in_range(s_st[0].span + s_st[1].span, KTS_WINDOW - 2, KTS_WINDOW + 1);
     for (i = 0; i < KTS_THREADS; i++) {
+        rt_uint32_t fair = KTS_WINDOW * slice[i] / (slice_a + slice_b);
+
         uassert_value_greater_equal(s_st[i].turns, min_turns);
-        uassert_value_greater(s_st[i].span, 0);
+        uassert_in_range(s_st[i].span, fair - longest, fair + longest);
+        uassert_value_greater(s_loops[i], 0);
     }
 }
 
