@@ -97,7 +97,7 @@ rtpy_vm *rtpy_create(void *heap, size_t size, const rtpy_hal *hal)
     }
     uintptr_t base = PY_ALIGN_UP((uintptr_t)heap, 16);
     size -= base - (uintptr_t)heap;
-    py_ctx *ctx = (py_ctx *)base;
+    py_ctx *volatile ctx = (py_ctx *)base;
     memset(ctx, 0, sizeof(*ctx));
     ctx->hal = hal;
     ctx->heap_start = heap;
@@ -502,12 +502,9 @@ static int complete_in(py_ctx *ctx, py_val names, const char *pre, size_t pn,
     return count;
 }
 
-int rtpy_complete(rtpy_vm *vm, const char *line, size_t len,
-                  void (*emit)(void *data, const char *cand, size_t n), void *data)
+static int complete_impl(py_ctx *vm, const char *line, size_t len,
+                         void (*emit)(void *data, const char *cand, size_t n), void *data)
 {
-    if (vm == NULL || line == NULL || emit == NULL) {
-        return 0;
-    }
     size_t st = len;
     while (st > 0 && is_ident_char(line[st - 1])) {
         st--;
@@ -520,38 +517,44 @@ int rtpy_complete(rtpy_vm *vm, const char *line, size_t len,
             dot = word + i;
         }
     }
+    if (dot == NULL) {
+        py_val g = py_list_from_iter(vm, main_globals_val(vm));
+        py_list_extend(vm, g, py_list_from_iter(vm, PY_VAL(vm->builtins)));
+        py_list_sort(vm, g, PY_NONE, false);
+        return complete_in(vm, g, word, wn, emit, data);
+    }
+    /* evaluate the dotted prefix by attribute lookups only */
+    const char *p = word;
+    const char *e = memchr(p, '.', (size_t)(dot - p) + 1);
+    py_qstr q = py_qstr_from(vm, p, (size_t)(e - p));
+    py_dict_entry *en = py_dict_lookup_q(vm, PY_PTR(main_globals_val(vm)), q);
+    if (en == NULL) {
+        en = py_dict_lookup_q(vm, vm->builtins, q);
+    }
+    py_val obj = en ? en->value : PY_NULL;
+    while (obj != PY_NULL && e < dot) {
+        p = e + 1;
+        e = memchr(p, '.', (size_t)(dot - p) + 1);
+        obj = py_getattr_opt(vm, obj, py_qstr_from(vm, p, (size_t)(e - p)));
+    }
+    if (obj == PY_NULL) {
+        return 0;
+    }
+    return complete_in(vm, py_dir(vm, obj), dot + 1, wn - (size_t)(dot + 1 - word), emit, data);
+}
+
+int rtpy_complete(rtpy_vm *vm, const char *line, size_t len,
+                  void (*emit)(void *data, const char *cand, size_t n), void *data)
+{
+    if (vm == NULL || line == NULL || emit == NULL) {
+        return 0;
+    }
     API_ENTER(vm);
-    int count = 0;
+    volatile int count = 0;
     py_jmp j;
     if (py_try(vm, &j) == 0) {
-        if (dot == NULL) {
-            py_val g = py_list_from_iter(vm, main_globals_val(vm));
-            py_list_extend(vm, g, py_list_from_iter(vm, PY_VAL(vm->builtins)));
-            py_list_sort(vm, g, PY_NONE, false);
-            count = complete_in(vm, g, word, wn, emit, data);
-        } else {
-            /* evaluate the dotted prefix by attribute lookups only */
-            const char *p = word;
-            const char *e = memchr(p, '.', (size_t)(dot - p) + 1);
-            py_qstr q = py_qstr_from(vm, p, (size_t)(e - p));
-            py_dict_entry *en = py_dict_lookup_q(vm, PY_PTR(main_globals_val(vm)), q);
-            if (en == NULL) {
-                en = py_dict_lookup_q(vm, vm->builtins, q);
-            }
-            py_val obj = en ? en->value : PY_NULL;
-            while (obj != PY_NULL && e < dot) {
-                p = e + 1;
-                e = memchr(p, '.', (size_t)(dot - p) + 1);
-                obj = py_getattr_opt(vm, obj, py_qstr_from(vm, p, (size_t)(e - p)));
-            }
-            if (obj != PY_NULL) {
-                count = complete_in(vm, py_dir(vm, obj), dot + 1, wn - (size_t)(dot + 1 - word),
-                                    emit, data);
-            }
-        }
+        count = complete_impl(vm, line, len, emit, data);
         py_try_end(vm, &j);
-    } else {
-        count = 0;
     }
     API_LEAVE(vm);
     return count;

@@ -30,7 +30,9 @@ void py_gc_init(py_ctx *ctx, void *mem, size_t size)
     /* each block costs PY_BLOCK bytes plus one table byte */
     gc->n_blocks = size > PY_BLOCK ? (size - PY_BLOCK) / (PY_BLOCK + 1) : 0;
     gc->table = (uint8_t *)start;
-    memset(gc->table, 0, gc->n_blocks);
+    /* table bytes are initialised lazily as the heap is first used, so a
+     * big heap costs nothing until it is needed */
+    gc->inited = 0;
     gc->pool = (uint8_t *)PY_ALIGN_UP(start + gc->n_blocks, PY_BLOCK);
     gc->next = 0;
     gc->used_blocks = 0;
@@ -45,7 +47,7 @@ bool py_gc_is_heap(py_ctx *ctx, const void *p)
 /* Block index of a pointer to an allocation head, or -1. */
 static intptr_t head_block(py_gc *gc, uintptr_t p, bool interior)
 {
-    if (p < (uintptr_t)gc->pool || p >= (uintptr_t)gc->pool + gc->n_blocks * PY_BLOCK) {
+    if (p < (uintptr_t)gc->pool || p >= (uintptr_t)gc->pool + gc->inited * PY_BLOCK) {
         return -1;
     }
     size_t off = p - (uintptr_t)gc->pool;
@@ -95,7 +97,7 @@ static void scan_words(py_gc *gc, const void *start, size_t n_words, bool interi
 static size_t block_len(py_gc *gc, size_t b)
 {
     size_t n = 1;
-    while (b + n < gc->n_blocks && (gc->table[b + n] & B_KIND) == B_TAIL) {
+    while (b + n < gc->inited && (gc->table[b + n] & B_KIND) == B_TAIL) {
         n++;
     }
     return n;
@@ -118,7 +120,7 @@ static void drain(py_gc *gc)
         }
         /* the mark stack overflowed: rescan every marked scanned block */
         gc->mark_overflow = 0;
-        for (size_t b = 0; b < gc->n_blocks; b++) {
+        for (size_t b = 0; b < gc->inited; b++) {
             if (gc->table[b] == (B_HEAD | B_MARK)) {
                 scan_block(gc, b);
                 if (gc->mark_overflow) {
@@ -136,7 +138,7 @@ static void sweep(py_gc *gc)
 {
     size_t used = 0;
     bool freeing = false;
-    for (size_t b = 0; b < gc->n_blocks; b++) {
+    for (size_t b = 0; b < gc->inited; b++) {
         uint8_t t = gc->table[b];
         uint8_t k = t & B_KIND;
         if (k == B_HEAD || k == B_RAW) {
@@ -153,7 +155,8 @@ static void sweep(py_gc *gc)
         }
     }
     gc->used_blocks = used;
-    gc->next = 0;
+    const uint8_t *f = memchr(gc->table, B_FREE, gc->inited);
+    gc->next = f ? (size_t)(f - gc->table) : gc->inited;
 }
 
 #if defined(__GNUC__)
@@ -203,15 +206,38 @@ void py_gc_collect(py_ctx *ctx)
     gc->collecting = 0;
 }
 
+/* Make the table valid for at least `need` blocks; false if the heap is too small. */
+static bool extend(py_gc *gc, size_t need)
+{
+    if (need > gc->n_blocks) {
+        return false;
+    }
+    size_t to = gc->inited + 4096;
+    if (to < need) {
+        to = need;
+    }
+    if (to > gc->n_blocks) {
+        to = gc->n_blocks;
+    }
+    memset(gc->table + gc->inited, B_FREE, to - gc->inited);
+    gc->inited = to;
+    return true;
+}
+
 static intptr_t find_run(py_gc *gc, size_t n, size_t from)
 {
-    size_t nb = gc->n_blocks;
+    size_t nb = gc->inited;
     const uint8_t *t = gc->table;
     size_t b = from;
     while (b + n <= nb) {
-        if (t[b] != B_FREE) {
-            b++;
-            continue;
+        /* memchr skips used blocks many at a time */
+        const uint8_t *f = memchr(t + b, B_FREE, nb - b);
+        if (f == NULL) {
+            return -1;
+        }
+        b = (size_t)(f - t);
+        if (b + n > nb) {
+            return -1;
         }
         size_t run = 1;
         while (run < n && t[b + run] == B_FREE) {
@@ -238,6 +264,17 @@ void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
     intptr_t b = find_run(gc, n, gc->next);
     if (b < 0 && gc->next != 0) {
         b = find_run(gc, n, 0);
+    }
+    while (b < 0 && gc->inited < gc->n_blocks) {
+        /* use untouched memory before collecting: start after the last used block */
+        size_t from = gc->inited;
+        while (from > 0 && gc->table[from - 1] == B_FREE) {
+            from--;
+        }
+        if (!extend(gc, from + n)) {
+            break;
+        }
+        b = find_run(gc, n, from);
     }
     if (b < 0) {
         py_gc_collect(ctx);
@@ -323,7 +360,10 @@ void *py_realloc(py_ctx *ctx, void *p, size_t old_size, size_t new_size)
         size_t e = (size_t)b + cur;
         size_t extra = need - cur;
         size_t k = 0;
-        while (k < extra && e + k < gc->n_blocks && gc->table[e + k] == B_FREE) {
+        if (e + extra > gc->inited && e + extra <= gc->n_blocks) {
+            extend(gc, e + extra);
+        }
+        while (k < extra && e + k < gc->inited && gc->table[e + k] == B_FREE) {
             k++;
         }
         if (k == extra) {

@@ -41,7 +41,8 @@ typedef struct py_gc {
     uint8_t *table; /* one byte per block: state bits */
     uint8_t *pool;  /* first block */
     size_t n_blocks;
-    size_t next; /* next-fit hint */
+    size_t inited; /* blocks whose table bytes are initialised (the rest are free) */
+    size_t next;   /* next-fit hint */
     size_t used_blocks;
     size_t since_collect; /* blocks allocated since last collection */
     size_t threshold;     /* collect after this many (0: only when full) */

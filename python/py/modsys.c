@@ -727,6 +727,21 @@ static bool find_source(py_ctx *ctx, py_val paths, const char *rel, size_t rn, p
     return false;
 }
 
+/* Run a freshly registered module; on failure drop it from sys.modules. */
+static void exec_new_module(py_ctx *ctx, py_qstr full, py_val m, py_val pathv)
+{
+    py_jmp j;
+    if (py_try(ctx, &j) == 0) {
+        size_t pl;
+        const char *ps = py_str_get(ctx, pathv, &pl);
+        py_exec_module_file(ctx, m, ps);
+        py_try_end(ctx, &j);
+    } else {
+        py_dict_remove(ctx, ctx->modules, PY_MK_QSTR(full), NULL);
+        py_raise_obj(ctx, j.exc);
+    }
+}
+
 /* Import one fully qualified module name whose parent is already imported. */
 static py_val import_one(py_ctx *ctx, py_qstr full, py_val parent)
 {
@@ -776,16 +791,7 @@ static py_val import_one(py_ctx *ctx, py_qstr full, py_val parent)
         py_dict_store_q(ctx, mp->globals, PY_Q___path__, py_list_new(ctx, 1, &dir));
     }
     py_dict_store(ctx, ctx->modules, PY_MK_QSTR(full), m);
-    py_jmp j;
-    if (py_try(ctx, &j) == 0) {
-        size_t pl;
-        const char *ps = py_str_get(ctx, pathv, &pl);
-        py_exec_module_file(ctx, m, ps);
-        py_try_end(ctx, &j);
-    } else {
-        py_dict_remove(ctx, ctx->modules, PY_MK_QSTR(full), NULL);
-        py_raise_obj(ctx, j.exc);
-    }
+    exec_new_module(ctx, full, m, pathv);
     if (parent != PY_NULL) {
         const char *dot = name + n;
         while (dot > name && dot[-1] != '.') {

@@ -3,6 +3,14 @@
 #include "bc.h"
 #include "internal.h"
 
+/* The interpreter loop and generator resumption re-derive every local they
+ * use after a longjmp (frame from ctx->frame, ip/sp from the frame), so the
+ * clobber warnings for them are spurious; making them volatile would slow
+ * every instruction. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wclobbered"
+#endif
+
 /* --- frames and argument binding ------------------------------------------------------ */
 
 static py_frame *frame_alloc(py_ctx *ctx, py_code *co)
