@@ -314,14 +314,79 @@ static void arr_delete(arr_obj *a, size_t i)
     a->len--;
 }
 
+/* a[slice] = array (step 1: any length; extended: same length) or
+ * del a[slice] (value == PY_STOP). */
+static void arr_set_slice(py_ctx *ctx, arr_obj *a, py_val slice, py_val value)
+{
+    intptr_t start, step;
+    size_t count = py_slice_indices(ctx, slice, a->len, &start, &step);
+    arr_obj *src = NULL;
+    if (value != PY_STOP) {
+        if (py_type_of(value) != &array_array_type) {
+            py_raise(ctx, &py_type_TypeError, "can only assign array (not \"%s\") to array slice",
+                     py_type_of(value)->name);
+        }
+        src = arr_of(value);
+        if (src->tc != a->tc) {
+            py_raise(ctx, &py_type_TypeError, "bad argument type for built-in operation");
+        }
+        if (src == a) {
+            src = arr_of(
+                arr_slice(ctx, a, py_call(ctx, PY_OBJV(&py_type_slice), 1, (py_val[]){PY_NONE})));
+        }
+    }
+    if (step == 1 || count == 0) {
+        size_t at = (size_t)start, n = src ? src->len : 0;
+        if (step != 1) { /* empty extended slice: nothing to replace */
+            if (n) {
+                py_raise(ctx, &py_type_ValueError,
+                         "attempt to assign array of size %lu to extended slice of size 0",
+                         (unsigned long)n);
+            }
+            return;
+        }
+        size_t tail = a->len - at - count;
+        arr_reserve(ctx, a, a->len - count + n);
+        memmove(a->data + (at + n) * a->size, a->data + (at + count) * a->size, tail * a->size);
+        if (n) {
+            memcpy(a->data + at * a->size, src->data, n * a->size);
+        }
+        a->len = a->len - count + n;
+        return;
+    }
+    if (!src) {
+        /* Delete an extended slice: keep the items not selected. */
+        size_t w = 0;
+        for (size_t i = 0; i < a->len; i++) {
+            intptr_t d = (intptr_t)i - start;
+            bool hit = d % step == 0 && d / step >= 0 && (size_t)(d / step) < count;
+            if (!hit) {
+                memmove(a->data + w++ * a->size, a->data + i * a->size, a->size);
+            }
+        }
+        a->len = w;
+        return;
+    }
+    if (src->len != count) {
+        py_raise(ctx, &py_type_ValueError,
+                 "attempt to assign array of size %lu to extended slice of size %lu",
+                 (unsigned long)src->len, (unsigned long)count);
+    }
+    for (size_t k = 0; k < count; k++) {
+        memcpy(a->data + (size_t)(start + (intptr_t)k * step) * a->size, src->data + k * a->size,
+               a->size);
+    }
+}
+
 static py_val arr_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
 {
     arr_obj *a = arr_of(self);
     if (py_type_of(index) == &py_type_slice) {
-        if (value != PY_NULL) {
-            py_raise(ctx, &py_type_TypeError, "array slice assignment is not supported");
+        if (value == PY_NULL) {
+            return arr_slice(ctx, a, index);
         }
-        return arr_slice(ctx, a, index);
+        arr_set_slice(ctx, a, index, value);
+        return PY_NONE;
     }
     size_t i = arr_index(ctx, a, index);
     if (value == PY_NULL) {

@@ -24,16 +24,21 @@ static py_val finish(py_ctx *ctx, py_val b)
 static py_val ba_hexlify(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     size_t len, slen = 0;
-    const unsigned char *src = (const unsigned char *)py_str_get(ctx, a[0], &len);
+    const unsigned char *src = (const unsigned char *)mod_bytes_get(ctx, a[0], &len);
     const char *sep = n > 1 ? py_str_get(ctx, a[1], &slen) : NULL;
+    intmax_t per = n > 2 ? py_int_get(ctx, a[2]) : 1;
     if (sep && slen != 1) {
         py_raise(ctx, &py_type_ValueError, "sep must be length 1.");
     }
-    size_t out_len = 2 * len + (sep && len ? len - 1 : 0);
+    /* Separators every |per| bytes, counted from the right if per > 0. */
+    size_t group = per == 0 ? 0 : (size_t)(per < 0 ? -per : per);
+    size_t nsep = sep && group && len ? (len - 1) / group : 0;
     char *d;
-    py_val r = new_bytes(ctx, out_len, &d);
+    py_val r = new_bytes(ctx, 2 * len + nsep, &d);
     for (size_t i = 0; i < len; i++) {
-        if (sep && i) {
+        size_t from_end = len - i;
+        bool at_edge = per > 0 ? from_end % group == 0 : i % group == 0;
+        if (sep && group && i && at_edge) {
             *d++ = sep[0];
         }
         *d++ = hexdigits[src[i] >> 4];
@@ -41,7 +46,7 @@ static py_val ba_hexlify(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     }
     return finish(ctx, r);
 }
-static PY_FUN(ba_hexlify_obj, "hexlify", 1, 2, ba_hexlify);
+static PY_FUN(ba_hexlify_obj, "hexlify", 1, 3, ba_hexlify);
 
 static int hexval(char c)
 {

@@ -71,9 +71,56 @@ MATH_GROW(atan);
 MATH_GROW(fabs);
 MATH_GROW(erf);
 MATH_GROW(erfc);
-MATH_POLE(log2);
-MATH_POLE(log10);
 MATH_POLE(log1p);
+
+/* CPython's loghelper: ints too large for a double are split as m * 2**e
+ * (m in [0.5, 1), correctly rounded) and give func(m) + e * func(2). */
+static double int_frexp(py_ctx *ctx, py_val v, intmax_t *e)
+{
+    intmax_t bl = py_int_get(ctx, py_call_method(ctx, v, PY_Q_bit_length, 0, NULL));
+    py_val shift = py_int_from(ctx, bl - 55);
+    py_val top = py_binary_op(ctx, PY_OP_RSHIFT, v, shift);
+    py_val mask = py_binary_op(
+        ctx, PY_OP_SUB, py_binary_op(ctx, PY_OP_LSHIFT, PY_MK_SMALL(1), shift), PY_MK_SMALL(1));
+    uint64_t y = (uint64_t)py_int_get(ctx, top);
+    if (py_truthy(ctx, py_binary_op(ctx, PY_OP_AND, v, mask))) {
+        y |= 1; /* sticky bit: the one rounding step below is then exact */
+    }
+    *e = bl;
+    return ldexp((double)y, -55);
+}
+
+static double log_helper(py_ctx *ctx, py_val v, double (*f)(double))
+{
+    if (py_is_int(v) && !PY_IS_SMALL(v)) {
+        if (!py_truthy(ctx, py_binary_op(ctx, PY_OP_GT, v, PY_MK_SMALL(0)))) {
+            py_raise(ctx, &py_type_ValueError, "math domain error");
+        }
+        intmax_t bl = py_int_get(ctx, py_call_method(ctx, v, PY_Q_bit_length, 0, NULL));
+        if (bl > 1023) {
+            intmax_t e;
+            double m = int_frexp(ctx, v, &e);
+            return f(m) + (double)e * f(2.0);
+        }
+    }
+    double x = arg_float(ctx, v);
+    if (x <= 0 && !isnan(x)) {
+        py_raise(ctx, &py_type_ValueError, "math domain error");
+    }
+    return f(x);
+}
+
+static py_val math_log2(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return mkfloat(ctx, log_helper(ctx, a[0], log2));
+}
+static PY_FUN(math_log2_obj, "log2", 1, 1, math_log2);
+
+static py_val math_log10(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return mkfloat(ctx, log_helper(ctx, a[0], log10));
+}
+static PY_FUN(math_log10_obj, "log10", 1, 1, math_log10);
 
 static py_val math_sqrt(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
@@ -90,20 +137,13 @@ static PY_FUN(math_cbrt_obj, "cbrt", 1, 1, math_cbrt);
 
 static py_val math_log(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    double x = arg_float(ctx, a[0]);
-    if (x <= 0 && !isnan(x)) {
-        py_raise(ctx, &py_type_ValueError, "math domain error");
-    }
-    double r = log(x);
+    double r = log_helper(ctx, a[0], log);
     if (n == 2) {
-        double b = arg_float(ctx, a[1]);
-        if (b <= 0 && !isnan(b)) {
-            py_raise(ctx, &py_type_ValueError, "math domain error");
-        }
-        if (b == 1.0) {
+        double b = log_helper(ctx, a[1], log);
+        if (b == 0) {
             py_raise(ctx, &py_type_ZeroDivisionError, "float division by zero");
         }
-        r /= log(b);
+        r /= b;
     }
     return mkfloat(ctx, r);
 }

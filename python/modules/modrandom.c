@@ -537,6 +537,29 @@ static py_val rnd_expovariate(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN(rnd_expovariate_obj, "expovariate", 1, 2, rnd_expovariate);
 
+/* randbytes(n): getrandbits(8 * n) as n little-endian bytes. */
+static py_val rnd_randbytes(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    rnd_obj *r = self_rnd(a[0]);
+    intmax_t len = py_int_get(ctx, a[1]);
+    if (len < 0) {
+        py_raise(ctx, &py_type_ValueError, "number of bits must be non-negative");
+    }
+    py_str_obj *b = py_str_alloc(ctx, &py_type_bytes, (size_t)len);
+    for (intmax_t i = 0; i < len; i += 4) {
+        uint32_t w = mt_next(r);
+        intmax_t k = len - i < 4 ? len - i : 4;
+        if (k < 4) {
+            w >>= 32 - 8 * k; /* the last word keeps its top bits */
+        }
+        for (intmax_t j = 0; j < k; j++) {
+            b->data[i + j] = (char)(w >> (8 * j));
+        }
+    }
+    return py_str_finish(ctx, b);
+}
+static PY_FUN(rnd_randbytes_obj, "randbytes", 2, 2, rnd_randbytes);
+
 static const py_attr_def rnd_locals[] = {
     {"seed", PY_OBJV(&rnd_seed_obj)},
     {"random", PY_OBJV(&rnd_random_obj)},
@@ -548,6 +571,7 @@ static const py_attr_def rnd_locals[] = {
     {"shuffle", PY_OBJV(&rnd_shuffle_obj)},
     {"sample", PY_OBJV(&rnd_sample_obj)},
     {"choices", PY_OBJV(&rnd_choices_obj)},
+    {"randbytes", PY_OBJV(&rnd_randbytes_obj)},
     {"gauss", PY_OBJV(&rnd_gauss_obj)},
     {"normalvariate", PY_OBJV(&rnd_normalvariate_obj)},
     {"expovariate", PY_OBJV(&rnd_expovariate_obj)},
