@@ -19,11 +19,29 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* snprintf("%.*e") with a check that the C library really formats floats
+ * (newlib-nano without _printf_float prints nothing). Returns 0 if not. */
+static int fmt_e(char *buf, size_t size, int prec, double v)
+{
+    int n = snprintf(buf, size, "%.*e", prec, v);
+    return n > 0 && (size_t)n < size && strchr(buf, 'e') != NULL;
+}
+
+/* Exponent of a "d.ddde+XX" string (0 if the string has none). */
+static int exp_of(const char *s)
+{
+    const char *e = strchr(s, 'e');
+    return e ? atoi(e + 1) : 0;
+}
+
 /* Parses "d.ddde+XX" (a leading zero digit is allowed) into digits/decpt,
  * dropping leading and trailing zeros. */
 static void parse_e(const char *s, fp_digits *out)
 {
     const char *e = strchr(s, 'e');
+    if (!e) {
+        e = s + strlen(s);
+    }
     int n = 0, skipped = 0;
     for (const char *p = s; p < e; p++) {
         if (!is_digit(*p)) {
@@ -43,7 +61,7 @@ static void parse_e(const char *s, fp_digits *out)
         skipped = 0;
     }
     out->n = n;
-    out->decpt = atoi(e + 1) + 1 - skipped;
+    out->decpt = exp_of(s) + 1 - skipped;
 }
 
 /* Adds dir (+1 or -1) to the last mantissa digit of "d.ddde+XX". Returns 0 if
@@ -51,6 +69,9 @@ static void parse_e(const char *s, fp_digits *out)
 static int bump_last(char *s, int dir)
 {
     char *p = strchr(s, 'e');
+    if (!p) {
+        return 0;
+    }
     while (--p >= s) {
         if (!is_digit(*p)) {
             continue;
@@ -74,7 +95,9 @@ static int bump_last(char *s, int dir)
 static int try_prec(double v, int p, fp_digits *out)
 {
     char buf[40], alt[40];
-    snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+    if (!fmt_e(buf, sizeof buf, p - 1, v)) {
+        return 0;
+    }
     if (strtod(buf, NULL) == v) {
         parse_e(buf, out);
         return 1;
@@ -87,6 +110,28 @@ static int try_prec(double v, int p, fp_digits *out)
         }
     }
     return 0;
+}
+
+/* Last resort when the C library cannot format floats: 17 digits from
+ * plain double arithmetic (approximate, but never garbage or a crash). */
+static void crude_digits(double v, fp_digits *out)
+{
+    int e10 = (int)floor(log10(v));
+    double m = v / pow(10.0, e10);
+    if (m >= 10) {
+        m /= 10, e10++;
+    }
+    for (int i = 0; i < 17; i++) {
+        int d = (int)m;
+        d = d < 0 ? 0 : d > 9 ? 9 : d;
+        out->d[i] = (char)('0' + d);
+        m = (m - d) * 10;
+    }
+    out->n = 17;
+    while (out->n > 1 && out->d[out->n - 1] == '0') {
+        out->n--;
+    }
+    out->decpt = e10 + 1;
 }
 
 /* Shortest digits that round-trip (v finite, positive). Round-tripping is
@@ -102,7 +147,9 @@ static void shortest(double v, fp_digits *out)
             lo = mid + 1;
         }
     }
-    try_prec(v, lo, out);
+    if (!try_prec(v, lo, out)) {
+        crude_digits(v, out);
+    }
 }
 
 /* Writes the exponent suffix "e+XX" (at least two digits). */
@@ -319,8 +366,9 @@ static int body_g(double a, int prec, int alt, int dot0, char *b, size_t cap)
 {
     int p = prec < 0 ? 6 : (prec == 0 ? 1 : prec);
     char t[48];
-    snprintf(t, sizeof t, "%.*e", (p > 20 ? 20 : p) - 1, a);
-    int decpt = atoi(strchr(t, 'e') + 1) + 1;
+    int decpt = fmt_e(t, sizeof t, (p > 20 ? 20 : p) - 1, a) ? exp_of(t) + 1
+                : a > 0                                      ? (int)floor(log10(a)) + 1
+                                                             : 1;
     int use_exp = decpt <= -4 || decpt > (dot0 ? p - 1 : p);
     int n;
     if (use_exp) {
@@ -765,13 +813,17 @@ int fp_round(double v, long nd, double *out)
         return FP_OK;
     }
     nd = nd > 1000 ? 1000 : nd < -1000 ? -1000 : nd;
-    snprintf(buf, sizeof buf, "%.16e", v);
-    long s = atol(strchr(buf, 'e') + 1) + 1 + nd; /* significant digits kept */
+    long e10 = fmt_e(buf, sizeof buf, 16, v) ? exp_of(buf) : (long)floor(log10(fabs(v)));
+    long s = e10 + 1 + nd; /* significant digits kept */
     if (s >= 17) {
         *out = v; /* finer than the double's own precision */
     } else if (s >= 1) {
-        snprintf(buf, sizeof buf, "%.*e", (int)s - 1, v);
-        *out = strtod(buf, NULL);
+        if (fmt_e(buf, sizeof buf, (int)s - 1, v)) {
+            *out = strtod(buf, NULL);
+        } else { /* no float printf: approximate with binary arithmetic */
+            double p = pow(10.0, (double)nd);
+            *out = nearbyint(v * p) / p;
+        }
     } else if (s < 0) {
         *out = copysign(0.0, v);
     } else {

@@ -6,7 +6,9 @@
  * int and str formatting can share.
  *
  * Built on the C library's snprintf("%e"/"%f") and strtod, which are
- * correctly rounded in glibc and newlib; no allocation: callers pass buffers
+ * correctly rounded in glibc and newlib (newlib-nano needs its float printf
+ * linked in: -u _printf_float; without it output degrades to approximate
+ * digits, never a crash); no allocation: callers pass buffers
  * (sizes given below). All functions are reentrant and, as long as the C
  * library's snprintf/strtod are, ISR-safe.
  *
