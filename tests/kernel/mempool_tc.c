@@ -127,11 +127,44 @@ static void test_mp_blocking_woken_by_free(void)
     uassert_true(kt_worker_join(&w, 50));
 }
 
+/* A hard timer (interrupt context) frees a block: the blocked allocator gets it. */
+static void *volatile s_isr_block;
+
+static void free_from_isr(void *p)
+{
+    if (rt_interrupt_get_nest() > 0)
+        rt_mp_free(s_isr_block);
+}
+
+static void test_mp_free_from_isr(void)
+{
+    struct rt_timer tm;
+    rt_mp_t mp = rt_mp_create("kmpi", 1, KMP_BSIZE);
+    void *got;
+    rt_tick_t t0;
+
+    uassert_not_null(mp);
+    if (mp == RT_NULL)
+        return;
+    s_isr_block = rt_mp_alloc(mp, 0);
+    uassert_not_null(s_isr_block);
+    rt_timer_init(&tm, "kmptm", free_from_isr, RT_NULL, 3, RT_TIMER_FLAG_ONE_SHOT);
+    t0 = rt_tick_get();
+    rt_timer_start(&tm);
+    got = rt_mp_alloc(mp, 20);
+    uassert_true(got == s_isr_block);
+    uassert_in_range(kt_elapsed(t0), 3, 4);
+    rt_timer_detach(&tm);
+    rt_mp_free(got);
+    uassert_int_equal(rt_mp_delete(mp), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_mp_create_alloc_free);
     UTEST_UNIT_RUN(test_mp_static_init);
     UTEST_UNIT_RUN(test_mp_timeout);
     UTEST_UNIT_RUN(test_mp_blocking_woken_by_free);
+    UTEST_UNIT_RUN(test_mp_free_from_isr);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.mempool_tc", RT_NULL, RT_NULL, 30);

@@ -191,6 +191,24 @@ static void test_sem_delete_wakes_waiter(void)
     uassert_true(kt_worker_join(&w, 50));
 }
 
+/* rt_thread_resume() of a thread blocked in rt_sem_take() ends the wait with -RT_EINTR; the
+ * count is not consumed. */
+static void test_sem_resume_interrupts_take(void)
+{
+    struct kt_worker w;
+
+    uassert_int_equal(rt_sem_init(&s_sem, "ksemn", 0, RT_IPC_FLAG_FIFO), RT_EOK);
+    s_take_err = 1;
+    uassert_int_equal(kt_worker_start(&w, "ksemt", sem_taker, &s_sem, kt_prio(-1), 10), RT_EOK);
+    uassert_int_equal(s_take_err, 1);
+    uassert_int_equal(rt_thread_resume(w.tid), RT_EOK);
+    uassert_int_equal(s_take_err, -RT_EINTR);
+    uassert_true(kt_worker_join(&w, 20));
+    uassert_int_equal(rt_sem_release(&s_sem), RT_EOK);
+    uassert_int_equal(s_sem.value, 1);
+    uassert_int_equal(rt_sem_detach(&s_sem), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_sem_static_counting);
@@ -202,5 +220,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_sem_release_from_isr);
     UTEST_UNIT_RUN(test_sem_reset);
     UTEST_UNIT_RUN(test_sem_delete_wakes_waiter);
+    UTEST_UNIT_RUN(test_sem_resume_interrupts_take);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.semaphore_tc", RT_NULL, RT_NULL, 30);

@@ -242,6 +242,47 @@ static void test_timer_many_order(void)
         uassert_int_equal(rt_timer_delete(tm[i]), RT_EOK);
 }
 
+/* Callbacks may restart a one-shot timer (three times) or stop their own periodic timer. */
+static struct rt_timer s_tm2;
+
+static void restart_cb(void *p)
+{
+    ktm_cb(p);
+    if (s_log.count < 3)
+        rt_timer_start(&s_tm);
+}
+
+static void self_stop_cb(void *p)
+{
+    struct ktm_log *log = p;
+
+    if (++log->count == 3)
+        rt_timer_stop(&s_tm2);
+}
+
+static void test_timer_callback_control(void)
+{
+    struct ktm_log log2;
+    rt_tick_t t0;
+    int i;
+
+    ktm_log_reset();
+    rt_memset(&log2, 0, sizeof(log2));
+    rt_timer_init(&s_tm, "ktmr", restart_cb, &s_log, 3, RT_TIMER_FLAG_ONE_SHOT);
+    rt_timer_init(&s_tm2, "ktms2", self_stop_cb, &log2, 2, RT_TIMER_FLAG_PERIODIC);
+    t0 = rt_tick_get();
+    rt_timer_start(&s_tm);
+    rt_timer_start(&s_tm2);
+    rt_thread_delay(15);
+    uassert_int_equal(s_log.count, 3);
+    uassert_in_range(s_log.at[0] - t0, 3, 4);
+    for (i = 1; i < 3; i++)
+        uassert_int_equal(s_log.at[i] - s_log.at[i - 1], 3);
+    uassert_int_equal(log2.count, 3); /* stopped itself at the third fire */
+    uassert_int_equal(rt_timer_detach(&s_tm), RT_EOK);
+    uassert_int_equal(rt_timer_detach(&s_tm2), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_timer_hard_oneshot);
@@ -255,5 +296,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_timer_control);
     UTEST_UNIT_RUN(test_timer_stop_restart);
     UTEST_UNIT_RUN(test_timer_many_order);
+    UTEST_UNIT_RUN(test_timer_callback_control);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.timer_tc", RT_NULL, RT_NULL, 30);
