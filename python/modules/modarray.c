@@ -314,57 +314,63 @@ static void arr_delete(arr_obj *a, size_t i)
     a->len--;
 }
 
+/* Replaces items [at, at + count) with src's items (src may be NULL: delete). */
+static void arr_replace(py_ctx *ctx, arr_obj *a, size_t at, size_t count, const arr_obj *src)
+{
+    size_t n = src ? src->len : 0, tail = a->len - at - count;
+    arr_reserve(ctx, a, a->len - count + n);
+    memmove(a->data + (at + n) * a->size, a->data + (at + count) * a->size, tail * a->size);
+    if (n) {
+        memcpy(a->data + at * a->size, src->data, n * a->size);
+    }
+    a->len = a->len - count + n;
+}
+
+/* del a[start::step] for step != 1: keeps the items not selected. */
+static void arr_delete_extended(arr_obj *a, intptr_t start, intptr_t step, size_t count)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < a->len; i++) {
+        intptr_t d = (intptr_t)i - start;
+        bool hit = d % step == 0 && d / step >= 0 && (size_t)(d / step) < count;
+        if (!hit) {
+            memmove(a->data + w++ * a->size, a->data + i * a->size, a->size);
+        }
+    }
+    a->len = w;
+}
+
+/* The array assigned to a slice (a copy if it is the target itself). */
+static arr_obj *slice_source(py_ctx *ctx, arr_obj *a, py_val value)
+{
+    if (py_type_of(value) != &array_array_type) {
+        py_raise(ctx, &py_type_TypeError, "can only assign array (not \"%s\") to array slice",
+                 py_type_of(value)->name);
+    }
+    arr_obj *src = arr_of(value);
+    if (src->tc != a->tc) {
+        py_raise(ctx, &py_type_TypeError, "bad argument type for built-in operation");
+    }
+    if (src == a) {
+        py_val all = PY_NONE;
+        src = arr_of(arr_slice(ctx, a, py_call(ctx, PY_OBJV(&py_type_slice), 1, &all)));
+    }
+    return src;
+}
+
 /* a[slice] = array (step 1: any length; extended: same length) or
  * del a[slice] (value == PY_STOP). */
 static void arr_set_slice(py_ctx *ctx, arr_obj *a, py_val slice, py_val value)
 {
     intptr_t start, step;
     size_t count = py_slice_indices(ctx, slice, a->len, &start, &step);
-    arr_obj *src = NULL;
-    if (value != PY_STOP) {
-        if (py_type_of(value) != &array_array_type) {
-            py_raise(ctx, &py_type_TypeError, "can only assign array (not \"%s\") to array slice",
-                     py_type_of(value)->name);
-        }
-        src = arr_of(value);
-        if (src->tc != a->tc) {
-            py_raise(ctx, &py_type_TypeError, "bad argument type for built-in operation");
-        }
-        if (src == a) {
-            src = arr_of(
-                arr_slice(ctx, a, py_call(ctx, PY_OBJV(&py_type_slice), 1, (py_val[]){PY_NONE})));
-        }
-    }
-    if (step == 1 || count == 0) {
-        size_t at = (size_t)start, n = src ? src->len : 0;
-        if (step != 1) { /* empty extended slice: nothing to replace */
-            if (n) {
-                py_raise(ctx, &py_type_ValueError,
-                         "attempt to assign array of size %lu to extended slice of size 0",
-                         (unsigned long)n);
-            }
-            return;
-        }
-        size_t tail = a->len - at - count;
-        arr_reserve(ctx, a, a->len - count + n);
-        memmove(a->data + (at + n) * a->size, a->data + (at + count) * a->size, tail * a->size);
-        if (n) {
-            memcpy(a->data + at * a->size, src->data, n * a->size);
-        }
-        a->len = a->len - count + n;
+    arr_obj *src = value == PY_STOP ? NULL : slice_source(ctx, a, value);
+    if (step == 1) {
+        arr_replace(ctx, a, (size_t)start, count, src);
         return;
     }
     if (!src) {
-        /* Delete an extended slice: keep the items not selected. */
-        size_t w = 0;
-        for (size_t i = 0; i < a->len; i++) {
-            intptr_t d = (intptr_t)i - start;
-            bool hit = d % step == 0 && d / step >= 0 && (size_t)(d / step) < count;
-            if (!hit) {
-                memmove(a->data + w++ * a->size, a->data + i * a->size, a->size);
-            }
-        }
-        a->len = w;
+        arr_delete_extended(a, start, step, count);
         return;
     }
     if (src->len != count) {

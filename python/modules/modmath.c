@@ -353,70 +353,86 @@ static py_val math_isclose(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
 }
 static PY_FUN_KWARGS(math_isclose_obj, "isclose", 2, math_isclose);
 
-/* Exact float sum (Shewchuk): keeps non-overlapping partial sums. */
+/* Exact float sum (Shewchuk): the partials p[0..np) are non-overlapping
+ * and sum exactly to the input so far. */
+typedef struct fsum_state {
+    double *p;
+    size_t np, cap;
+} fsum_state;
+
+/* Folds x into the partials; returns the new top partial. */
+static double fsum_add(py_ctx *ctx, fsum_state *st, double x)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < st->np; i++) {
+        double y = st->p[i];
+        if (fabs(x) < fabs(y)) {
+            double t = x;
+            x = y;
+            y = t;
+        }
+        double hi = x + y, lo = y - (hi - x);
+        if (lo != 0) {
+            st->p[j++] = lo;
+        }
+        x = hi;
+    }
+    if (j == st->cap) {
+        st->p = py_realloc(ctx, st->p, st->cap * sizeof *st->p, 2 * st->cap * sizeof *st->p);
+        st->cap *= 2;
+    }
+    st->p[j++] = x;
+    st->np = j;
+    return x;
+}
+
+/* Sums the partials from the top, then fixes the final half-way rounding. */
+static double fsum_total(const fsum_state *st)
+{
+    const double *p = st->p;
+    if (!st->np) {
+        return 0.0;
+    }
+    size_t i = st->np - 1;
+    double hi = p[i], lo = 0;
+    while (i > 0) {
+        double x = hi, y = p[--i];
+        hi = x + y;
+        lo = y - (hi - x);
+        if (lo != 0) {
+            break;
+        }
+    }
+    if (i > 0 && ((lo < 0 && p[i - 1] < 0) || (lo > 0 && p[i - 1] > 0))) {
+        double y = lo * 2, x = hi + y;
+        if (y == x - hi) {
+            hi = x;
+        }
+    }
+    return hi;
+}
+
 static py_val math_fsum(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
-    size_t np = 0, cap = 16;
-    double *p = py_alloc_raw(ctx, cap * sizeof *p), special = 0;
+    fsum_state st = {py_alloc_raw(ctx, 16 * sizeof(double)), 0, 16};
+    double special = 0, infs = 0; /* non-finite inputs propagate as in a plain sum */
     py_val it = py_iter(ctx, a[0]), item;
     while ((item = py_next(ctx, it)) != PY_STOP) {
         double x = arg_float(ctx, item);
         if (!isfinite(x)) {
-            special += x; /* inf/nan propagate as in a plain sum */
-            continue;
-        }
-        size_t j = 0;
-        for (size_t i = 0; i < np; i++) {
-            double y = p[i];
-            if (fabs(x) < fabs(y)) {
-                double t = x;
-                x = y;
-                y = t;
-            }
-            double hi = x + y, lo = y - (hi - x);
-            if (lo != 0) {
-                p[j++] = lo;
-            }
-            x = hi;
-        }
-        if (j == cap) {
-            p = py_realloc(ctx, p, cap * sizeof *p, 2 * cap * sizeof *p);
-            cap *= 2;
-        }
-        p[j++] = x;
-        np = j;
-        if (isinf(x)) {
+            special += x;
+            infs += isinf(x) ? x : 0;
+        } else if (isinf(fsum_add(ctx, &st, x))) {
             py_raise(ctx, &py_type_OverflowError, "intermediate overflow in fsum");
         }
     }
     if (special != 0 || isnan(special)) {
-        if (isnan(special)) {
+        if (isnan(infs)) {
             py_raise(ctx, &py_type_ValueError, "-inf + inf in fsum");
         }
         return mkfloat(ctx, special);
     }
-    /* Add partials from the top, then correct the final rounding. */
-    double hi = 0;
-    if (np) {
-        size_t i = np - 1;
-        hi = p[i];
-        double lo = 0;
-        while (i > 0) {
-            double x = hi, y = p[--i];
-            hi = x + y;
-            lo = y - (hi - x);
-            if (lo != 0) {
-                break;
-            }
-        }
-        if (i > 0 && ((lo < 0 && p[i - 1] < 0) || (lo > 0 && p[i - 1] > 0))) {
-            double y = lo * 2, x = hi + y;
-            if (y == x - hi) {
-                hi = x;
-            }
-        }
-    }
-    return mkfloat(ctx, hi);
+    return mkfloat(ctx, fsum_total(&st));
 }
 static PY_FUN(math_fsum_obj, "fsum", 1, 1, math_fsum);
 
