@@ -685,58 +685,66 @@ static py_val finish_object(py_ctx *ctx, json_dec *d, py_val pairs)
 }
 
 /* Explicit stack of open containers: a list holds (container, is_object,
- * pending key) triples. */
+ * pending key) triples, so nesting depth costs no C stack. */
+
+/* Opens '[' or '{' at pos. Returns the value if the container is empty,
+ * else PY_NULL after pushing it. */
+static py_val open_container(py_ctx *ctx, json_dec *d, py_val stack)
+{
+    char c = d->s[d->pos++];
+    skip_ws(d);
+    if (d->pos < d->len && d->s[d->pos] == (c == '[' ? ']' : '}')) {
+        d->pos++;
+        py_val empty = py_list_new(ctx, 0, NULL);
+        return c == '[' ? empty : finish_object(ctx, d, empty);
+    }
+    py_list_append(ctx, stack, py_list_new(ctx, 0, NULL));
+    py_list_append(ctx, stack, PY_BOOL(c == '{'));
+    py_list_append(ctx, stack, c == '{' ? dec_key(ctx, d) : PY_NONE);
+    return PY_NULL;
+}
+
+/* Hands a finished value to the innermost open container, closing
+ * containers while their closing bracket follows. Returns the document when
+ * the stack empties, PY_NULL when more values are expected. */
+static py_val add_value(py_ctx *ctx, json_dec *d, py_list *st, py_val value)
+{
+    while (st->len) {
+        py_val cont = st->items[st->len - 3], key = st->items[st->len - 1];
+        bool is_obj = st->items[st->len - 2] == PY_TRUE;
+        if (is_obj) {
+            py_val kv[2] = {key, value};
+            value = py_tuple_new(ctx, 2, kv);
+        }
+        py_list_append(ctx, cont, value);
+        skip_ws(d);
+        char sep = d->pos < d->len ? d->s[d->pos] : 0;
+        if (sep == ',') {
+            d->pos++;
+            if (is_obj) {
+                st->items[st->len - 1] = dec_key(ctx, d);
+            }
+            return PY_NULL;
+        }
+        if (sep != (is_obj ? '}' : ']')) {
+            dec_error(ctx, d, "Expecting ',' delimiter", d->pos);
+        }
+        d->pos++;
+        st->len -= 3;
+        value = is_obj ? finish_object(ctx, d, cont) : cont;
+    }
+    return value;
+}
+
 static py_val dec_document(py_ctx *ctx, json_dec *d)
 {
-    py_val stack = py_list_new(ctx, 0, NULL), value;
-    py_list *st = PY_PTR(stack);
+    py_val stack = py_list_new(ctx, 0, NULL);
     for (;;) {
         skip_ws(d);
         char c = d->pos < d->len ? d->s[d->pos] : 0;
-        if (c == '[' || c == '{') {
-            d->pos++;
-            skip_ws(d);
-            char close = c == '[' ? ']' : '}';
-            if (d->pos < d->len && d->s[d->pos] == close) {
-                d->pos++;
-                value = py_list_new(ctx, 0, NULL);
-                value = c == '[' ? value : finish_object(ctx, d, value);
-            } else {
-                py_list_append(ctx, stack, py_list_new(ctx, 0, NULL));
-                py_list_append(ctx, stack, PY_BOOL(c == '{'));
-                py_list_append(ctx, stack, c == '{' ? dec_key(ctx, d) : PY_NONE);
-                continue;
-            }
-        } else {
-            value = dec_scalar(ctx, d);
-        }
-        /* Hand the finished value to the enclosing containers. */
-        for (;;) {
-            if (!st->len) {
-                return value;
-            }
-            py_val cont = st->items[st->len - 3], key = st->items[st->len - 1];
-            bool is_obj = st->items[st->len - 2] == PY_TRUE;
-            if (is_obj) {
-                py_val kv[2] = {key, value};
-                value = py_tuple_new(ctx, 2, kv);
-            }
-            py_list_append(ctx, cont, value);
-            skip_ws(d);
-            char sep = d->pos < d->len ? d->s[d->pos] : 0;
-            if (sep == ',') {
-                d->pos++;
-                if (is_obj) {
-                    st->items[st->len - 1] = dec_key(ctx, d);
-                }
-                break;
-            }
-            if (sep != (is_obj ? '}' : ']')) {
-                dec_error(ctx, d, "Expecting ',' delimiter", d->pos);
-            }
-            d->pos++;
-            st->len -= 3;
-            value = is_obj ? finish_object(ctx, d, cont) : cont;
+        py_val value = c == '[' || c == '{' ? open_container(ctx, d, stack) : dec_scalar(ctx, d);
+        if (value != PY_NULL && (value = add_value(ctx, d, PY_PTR(stack), value)) != PY_NULL) {
+            return value;
         }
     }
 }
