@@ -189,6 +189,144 @@ static void test_hook_assert(void)
 #endif
 }
 
+/* Thread, heap, memory-pool and timer hooks see the operations on our own objects. */
+static rt_thread_t volatile s_watch_thread;
+static volatile int s_inited, s_suspended, s_resumed;
+static void *volatile s_watch_ptr;
+static volatile rt_size_t s_malloc_size;
+static volatile int s_mallocs, s_frees, s_mp_allocs, s_mp_frees, s_tm_enter, s_tm_exit;
+static struct rt_timer *volatile s_watch_timer;
+static volatile int s_tm_order_ok;
+
+static void inited_hook(rt_thread_t t)
+{
+    if (rt_strcmp(t->parent.name, "khookt") == 0)
+        s_inited++;
+}
+
+static void suspend_hook(rt_thread_t t)
+{
+    s_suspended += t == s_watch_thread;
+}
+
+static void resume_hook(rt_thread_t t)
+{
+    s_resumed += t == s_watch_thread;
+}
+
+static void malloc_hook(void *ptr, rt_size_t size)
+{
+    if (size == 1234) {
+        s_mallocs++;
+        s_watch_ptr = ptr;
+        s_malloc_size = size;
+    }
+}
+
+static void free_hook(void *ptr)
+{
+    s_frees += ptr != RT_NULL && ptr == s_watch_ptr;
+}
+
+static void mp_alloc_hook(struct rt_mempool *mp, void *block)
+{
+    s_mp_allocs += rt_strcmp(mp->parent.name, "khookp") == 0;
+}
+
+static void mp_free_hook(struct rt_mempool *mp, void *block)
+{
+    s_mp_frees += rt_strcmp(mp->parent.name, "khookp") == 0;
+}
+
+static void timer_enter_hook(struct rt_timer *t)
+{
+    s_tm_enter += t == s_watch_timer;
+}
+
+static void timer_exit_hook(struct rt_timer *t)
+{
+    s_tm_exit += t == s_watch_timer;
+}
+
+static void hooked_timer_cb(void *p)
+{
+    s_tm_order_ok = s_tm_enter == 1 && s_tm_exit == 0;
+}
+
+static void sleeper_entry(void *arg)
+{
+    rt_thread_delay(2);
+}
+
+static void test_hook_thread(void)
+{
+    struct kt_worker w;
+
+    s_inited = s_suspended = s_resumed = 0;
+    rt_thread_inited_sethook(inited_hook);
+    rt_thread_suspend_sethook(suspend_hook);
+    rt_thread_resume_sethook(resume_hook);
+    kt_worker_prepare(&w, "khookt", sleeper_entry, RT_NULL, kt_prio(-1), 10);
+    s_watch_thread = w.tid;
+    rt_thread_startup(w.tid); /* sleeps: suspended, then resumed by its timer */
+    uassert_true(kt_worker_join(&w, 20));
+    rt_thread_inited_sethook(RT_NULL);
+    rt_thread_suspend_sethook(RT_NULL);
+    rt_thread_resume_sethook(RT_NULL);
+    uassert_int_equal(s_inited, 1);
+    uassert_value_greater_equal(s_suspended, 1);
+    uassert_value_greater_equal(s_resumed, 1);
+}
+
+static void test_hook_heap_and_pool(void)
+{
+    void *p;
+    rt_mp_t mp;
+
+    s_mallocs = s_frees = s_mp_allocs = s_mp_frees = 0;
+    rt_malloc_sethook(malloc_hook);
+    rt_free_sethook(free_hook);
+    p = rt_malloc(1234);
+    rt_free(p);
+    rt_malloc_sethook(RT_NULL);
+    rt_free_sethook(RT_NULL);
+    uassert_int_equal(s_mallocs, 1);
+    uassert_true(s_watch_ptr == p);
+    uassert_int_equal(s_frees, 1);
+
+    mp = rt_mp_create("khookp", 2, 16);
+    uassert_not_null(mp);
+    if (mp == RT_NULL)
+        return;
+    rt_mp_alloc_sethook(mp_alloc_hook);
+    rt_mp_free_sethook(mp_free_hook);
+    rt_mp_free(rt_mp_alloc(mp, 0));
+    rt_mp_alloc_sethook(RT_NULL);
+    rt_mp_free_sethook(RT_NULL);
+    rt_mp_delete(mp);
+    uassert_int_equal(s_mp_allocs, 1);
+    uassert_int_equal(s_mp_frees, 1);
+}
+
+static void test_hook_timer(void)
+{
+    struct rt_timer tm;
+
+    s_tm_enter = s_tm_exit = s_tm_order_ok = 0;
+    rt_timer_init(&tm, "khooktm", hooked_timer_cb, RT_NULL, 2, RT_TIMER_FLAG_ONE_SHOT);
+    s_watch_timer = &tm;
+    rt_timer_enter_sethook(timer_enter_hook);
+    rt_timer_exit_sethook(timer_exit_hook);
+    rt_timer_start(&tm);
+    rt_thread_delay(5);
+    rt_timer_enter_sethook(RT_NULL);
+    rt_timer_exit_sethook(RT_NULL);
+    rt_timer_detach(&tm);
+    uassert_int_equal(s_tm_enter, 1);
+    uassert_int_equal(s_tm_exit, 1);
+    uassert_int_equal(s_tm_order_ok, 1); /* the callback ran between enter and exit */
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_hook_scheduler);
@@ -196,5 +334,8 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_hook_idle_table_full);
     UTEST_UNIT_RUN(test_hook_object);
     UTEST_UNIT_RUN(test_hook_assert);
+    UTEST_UNIT_RUN(test_hook_thread);
+    UTEST_UNIT_RUN(test_hook_heap_and_pool);
+    UTEST_UNIT_RUN(test_hook_timer);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.hook_tc", RT_NULL, RT_NULL, 30);
