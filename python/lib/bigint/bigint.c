@@ -228,8 +228,53 @@ size_t bi_mul_scratch(size_t la, size_t lb)
     return need;
 }
 
+/* Knuth's algorithm D, step D3: estimates the quotient digit for the
+ * window u[j..j+lb] from its top digits (never too small, rarely 1 too big). */
+static bi_ddigit estimate_qhat(const bi_digit *u, size_t j, const bi_digit *v, size_t lb)
+{
+    bi_ddigit vtop = v[lb - 1], vnext = v[lb - 2];
+    bi_ddigit num = ((bi_ddigit)u[j + lb] << DB) | u[j + lb - 1];
+    bi_ddigit qhat = num / vtop, rhat = num % vtop;
+    while (qhat >= DBASE || qhat * vnext > ((rhat << DB) | u[j + lb - 2])) {
+        qhat--;
+        rhat += vtop;
+        if (rhat >= DBASE) {
+            break;
+        }
+    }
+    return qhat;
+}
+
+/* Steps D4-D6: u[j..j+lb] -= qhat * v, adding v back if that went
+ * negative. Returns the final quotient digit. */
+static bi_digit mul_sub_step(bi_digit *u, size_t j, const bi_digit *v, size_t lb, bi_ddigit qhat)
+{
+    bi_ddigit carry = 0;
+    bi_digit borrow = 0;
+    for (size_t i = 0; i < lb; i++) {
+        bi_ddigit p = qhat * v[i] + carry;
+        carry = p >> DB;
+        bi_ddigit t = (bi_ddigit)u[i + j] - (bi_digit)p - borrow;
+        u[i + j] = (bi_digit)t;
+        borrow = (bi_digit)((t >> DB) & 1);
+    }
+    bi_ddigit t = (bi_ddigit)u[j + lb] - carry - borrow;
+    u[j + lb] = (bi_digit)t;
+    if ((t >> DB) & 1) {
+        qhat--; /* one too large (rare): add the divisor back */
+        bi_ddigit c = 0;
+        for (size_t i = 0; i < lb; i++) {
+            c += (bi_ddigit)u[i + j] + v[i];
+            u[i + j] = (bi_digit)c;
+            c >>= DB;
+        }
+        u[j + lb] = (bi_digit)(u[j + lb] + c);
+    }
+    return (bi_digit)qhat;
+}
+
 /* Knuth's algorithm D. q[0..la-lb] = a / b, rem[0..lb) = a % b; la >= lb >= 2.
- * s holds la + lb + 1 digits (normalised copies of a and b). */
+ * s holds la + lb + 1 digits (copies of a and b shifted so b's top bit is set). */
 static void mag_divmod_long(bi_digit *q, bi_digit *rem, const bi_digit *a, size_t la,
                             const bi_digit *b, size_t lb, bi_digit *s)
 {
@@ -245,40 +290,8 @@ static void mag_divmod_long(bi_digit *q, bi_digit *rem, const bi_digit *a, size_
         u[la] = mag_muladd1(u, la, (bi_digit)(1u << shift), 0);
         mag_muladd1(v, lb, (bi_digit)(1u << shift), 0);
     }
-    bi_ddigit vtop = v[lb - 1], vnext = v[lb - 2];
     for (size_t j = la - lb + 1; j-- > 0;) {
-        bi_ddigit num = ((bi_ddigit)u[j + lb] << DB) | u[j + lb - 1];
-        bi_ddigit qhat = num / vtop, rhat = num % vtop;
-        while (qhat >= DBASE || qhat * vnext > ((rhat << DB) | u[j + lb - 2])) {
-            qhat--;
-            rhat += vtop;
-            if (rhat >= DBASE) {
-                break;
-            }
-        }
-        bi_ddigit carry = 0;
-        bi_digit borrow = 0;
-        for (size_t i = 0; i < lb; i++) {
-            bi_ddigit p = qhat * v[i] + carry;
-            carry = p >> DB;
-            bi_ddigit t = (bi_ddigit)u[i + j] - (bi_digit)p - borrow;
-            u[i + j] = (bi_digit)t;
-            borrow = (bi_digit)((t >> DB) & 1);
-        }
-        bi_ddigit t = (bi_ddigit)u[j + lb] - carry - borrow;
-        u[j + lb] = (bi_digit)t;
-        if ((t >> DB) & 1) {
-            /* qhat was one too large (rare): add the divisor back. */
-            qhat--;
-            bi_ddigit c = 0;
-            for (size_t i = 0; i < lb; i++) {
-                c += (bi_ddigit)u[i + j] + v[i];
-                u[i + j] = (bi_digit)c;
-                c >>= DB;
-            }
-            u[j + lb] = (bi_digit)(u[j + lb] + c);
-        }
-        q[j] = (bi_digit)qhat;
+        q[j] = mul_sub_step(u, j, v, lb, estimate_qhat(u, j, v, lb));
     }
     for (size_t i = 0; i < lb; i++) {
         bi_ddigit w = ((bi_ddigit)(i + 1 < lb ? u[i + 1] : 0) << DB) | u[i];
