@@ -161,7 +161,10 @@ static rt_ssize_t serial_read(rt_device_t dev, rt_off_t pos, void *buffer, rt_si
 
     if (size == 0)
         return 0;
-    if (dev->open_flag & RT_DEVICE_FLAG_INT_RX)
+    /* The receive ring, not open_flag, tells the mode: open_flag is also saved and restored
+     * around console writes (rt_kprintf's STREAM flag) by other threads, which could undo the
+     * INT_RX bit of an open that happened meanwhile and strand the received bytes. */
+    if (serial->serial_rx != RT_NULL)
         return serial_read_int(serial, (rt_uint8_t *)buffer, size);
     return serial_read_poll(serial, (rt_uint8_t *)buffer, size);
 }
