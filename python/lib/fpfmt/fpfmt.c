@@ -276,26 +276,22 @@ static void parse_fill_align(const char *s, size_t len, size_t *i, fp_spec *spec
     }
 }
 
-int fp_spec_parse(const char *s, size_t len, fp_spec *spec)
+/* The sign, 'z', '#' and '0' options, in this order. */
+static void parse_flags(const char *s, size_t len, size_t *i, fp_spec *spec, int fill_given)
 {
-    size_t i = 0;
-    memset(spec, 0, sizeof *spec);
-    spec->fill[0] = ' ';
-    spec->width = spec->precision = -1;
-    parse_fill_align(s, len, &i, spec);
-    int fill_given = i > 1;
-    if (i < len && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) {
-        spec->sign = s[i++];
+    if (*i < len && (s[*i] == '+' || s[*i] == '-' || s[*i] == ' ')) {
+        spec->sign = s[(*i)++];
     }
-    if (i < len && s[i] == 'z') {
-        spec->zero_neg = s[i++];
+    if (*i < len && s[*i] == 'z') {
+        spec->zero_neg = s[(*i)++];
     }
-    if (i < len && s[i] == '#') {
-        spec->alt = s[i++];
+    if (*i < len && s[*i] == '#') {
+        spec->alt = s[(*i)++];
     }
-    if (i < len && s[i] == '0') {
+    if (*i < len && s[*i] == '0') {
+        /* sign-aware zero padding, unless a fill or alignment was given */
         spec->zero = 1;
-        i++;
+        (*i)++;
         if (!fill_given) {
             strcpy(spec->fill, "0");
         }
@@ -303,6 +299,34 @@ int fp_spec_parse(const char *s, size_t len, fp_spec *spec)
             spec->align = '=';
         }
     }
+}
+
+/* ".precision" at s[*i], if present. */
+static int parse_precision(const char *s, size_t len, size_t *i, fp_spec *spec)
+{
+    if (*i >= len || s[*i] != '.') {
+        return FP_OK;
+    }
+    (*i)++;
+    long p = read_num(s, len, i);
+    if (p == -1) {
+        return FP_ENOPREC;
+    }
+    if (p == -2) {
+        return FP_ESPEC;
+    }
+    spec->precision = (int)p;
+    return FP_OK;
+}
+
+int fp_spec_parse(const char *s, size_t len, fp_spec *spec)
+{
+    size_t i = 0;
+    memset(spec, 0, sizeof *spec);
+    spec->fill[0] = ' ';
+    spec->width = spec->precision = -1;
+    parse_fill_align(s, len, &i, spec);
+    parse_flags(s, len, &i, spec, i > 1);
     long w = read_num(s, len, &i);
     if (w == -2) {
         return FP_ESPEC;
@@ -311,16 +335,9 @@ int fp_spec_parse(const char *s, size_t len, fp_spec *spec)
     if (i < len && (s[i] == ',' || s[i] == '_')) {
         spec->grouping = s[i++];
     }
-    if (i < len && s[i] == '.') {
-        i++;
-        long p = read_num(s, len, &i);
-        if (p == -1) {
-            return FP_ENOPREC;
-        }
-        if (p == -2) {
-            return FP_ESPEC;
-        }
-        spec->precision = (int)p;
+    int rc = parse_precision(s, len, &i, spec);
+    if (rc != FP_OK) {
+        return rc;
     }
     if (i < len) {
         spec->type = s[i++];
@@ -456,6 +473,34 @@ static int grouped_len(int d, char sep)
     return sep && d ? d + (d - 1) / 3 : d;
 }
 
+/* Writes sign, fill and the (grouped) body b[0..n) into out per the spec;
+ * digits is the length of b's leading integer digits. Returns the end. */
+static char *assemble(const fp_spec *spec, char *out, char sign, const char *b, int n, int digits)
+{
+    char sep = digits ? spec->grouping : 0;
+    int total = digits, width = spec->width;
+    if (sep && spec->align == '=' && !strcmp(spec->fill, "0")) {
+        /* Zero padding with grouping pads with grouped zeros. */
+        while (grouped_len(total, sep) + (n - digits) + (sign != 0) < width) {
+            total++;
+        }
+    }
+    int len = grouped_len(total, sep) + (n - digits) + (sign != 0);
+    int pad = width > len ? width - len : 0;
+    char align = spec->align ? spec->align : '>';
+    int left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+    int mid = align == '=' ? pad : 0;
+    char *p = put_fill(out, spec->fill, left);
+    if (sign) {
+        *p++ = sign;
+    }
+    p = put_fill(p, spec->fill, mid);
+    p = put_grouped(p, b, digits, total, sep);
+    memmove(p, b + digits, (size_t)(n - digits));
+    p += n - digits;
+    return put_fill(p, spec->fill, pad - left - mid);
+}
+
 int fp_format(double v, const fp_spec *spec, char *buf, size_t size)
 {
     if (spec->type && !strchr("eEfFgGn%", spec->type)) {
@@ -484,28 +529,7 @@ int fp_format(double v, const fp_spec *spec, char *buf, size_t size)
     while (digits < n && is_digit(b[digits])) {
         digits++;
     }
-    char sep = digits ? spec->grouping : 0;
-    int total = digits, width = spec->width;
-    if (sep && spec->align == '=' && !strcmp(spec->fill, "0")) {
-        /* Zero padding with grouping pads with grouped zeros. */
-        while (grouped_len(total, sep) + (n - digits) + (sign != 0) < width) {
-            total++;
-        }
-    }
-    int len = grouped_len(total, sep) + (n - digits) + (sign != 0);
-    int pad = width > len ? width - len : 0;
-    char align = spec->align ? spec->align : '>';
-    int left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-    int mid = align == '=' ? pad : 0;
-    char *p = put_fill(buf, spec->fill, left);
-    if (sign) {
-        *p++ = sign;
-    }
-    p = put_fill(p, spec->fill, mid);
-    p = put_grouped(p, b, digits, total, sep);
-    memmove(p, b + digits, (size_t)(n - digits));
-    p += n - digits;
-    p = put_fill(p, spec->fill, pad - left - mid);
+    char *p = assemble(spec, buf, sign, b, n, digits);
     *p = 0;
     return (int)(p - buf);
 }
