@@ -86,6 +86,11 @@ for tree in ${sim_ok:+sim:$SIM} ${asan_ok:+asan:$ASAN}; do
     suite "pylib-$name" 600 sh python/lib/run_tests.sh "$dir"
 done
 
+# The kernel's utest cases once more under valgrind's memcheck (plain build).
+if [ -n "${sim_ok:-}" ]; then
+    suite kernel-valgrind 900 python3 tests/kernel/run.py "$SIM/rtthread-sim" --valgrind
+fi
+
 # The STM32F405 board in QEMU: kernel utest, console sessions, GPIO register log, sizes.
 if [ -n "${qemu_ok:-}" ]; then
     suite qemu 900 python3 tests/qemu/run.py "$QEMUB"
