@@ -62,6 +62,21 @@ def real_python(name):
         return None
 
 
+def warn_unoptimized(rtpy):
+    """Instruction counts of an unoptimised build mean little: say so."""
+    cache = os.path.join(os.path.dirname(rtpy), "CMakeCache.txt")
+    try:
+        with open(cache) as f:
+            m = re.search(r"^CMAKE_BUILD_TYPE:\w+=(.*)$", f.read(), re.M)
+    except OSError:
+        return
+    kind = m.group(1).strip() if m else ""
+    if kind not in ("Release", "RelWithDebInfo", "MinSizeRel"):
+        print("warning: %s is a %s build (no optimisation); use "
+              "-DCMAKE_BUILD_TYPE=RelWithDebInfo (make bench does)"
+              % (rtpy, kind or "default"))
+
+
 def fmt(n):
     return "-" if n is None else "{:,}".format(n)
 
@@ -89,6 +104,8 @@ def main():
     have_rtpy = os.path.isfile(rtpy) and os.access(rtpy, os.X_OK)
     if not have_rtpy:
         print("rtpy not found at %s: measuring python3 only" % rtpy)
+    else:
+        warn_unoptimized(rtpy)
 
     if args.programs:
         progs = [os.path.basename(p) for p in args.programs]
