@@ -427,6 +427,19 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static bool is_group_name(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool ok = c == '_' || c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+                  (i > 0 && c >= '0' && c <= '9');
+        if (!ok) {
+            return false;
+        }
+    }
+    return len > 0;
+}
+
 /* \g<name> or \g<number> at t[i] (i after "\g"); returns the group. */
 static int template_group(py_ctx *ctx, const re_patobj *p, const char *t, size_t len, size_t *i)
 {
@@ -450,6 +463,10 @@ static int template_group(py_ctx *ctx, const re_patobj *p, const char *t, size_t
     for (size_t k = 0; k < nlen; k++) {
         numeric &= is_digit(t[name + k]);
         g = g < 100000 ? g * 10 + (t[name + k] - '0') : g;
+    }
+    if (!numeric && !is_group_name(t + name, nlen)) {
+        py_raise(ctx, RE_ERROR, "bad character in group name '%S' at position %lu",
+                 py_str_new(ctx, t + name, nlen), (unsigned long)name);
     }
     if (!numeric) {
         int idx = re_group_index(p->prog, t + name, nlen);

@@ -41,7 +41,7 @@ enum { CL_DIGIT = -1, CL_NDIGIT = -2, CL_WORD = -3, CL_NWORD = -4, CL_SPACE = -5
 #define MAX_CODE  (1 << 22) /* words: keeps offsets inside the 24-bit argument */
 #define MAX_NAMES 32
 #if UINTPTR_MAX > 0xffffffffu
-#define MAX_DEPTH 64 /* group nesting: the parser recurses per level */
+#define MAX_DEPTH 200 /* group nesting: the parser recurses per level */
 #else
 #define MAX_DEPTH 20 /* keeps the parser's C stack small on MCUs */
 #endif
