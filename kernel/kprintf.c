@@ -347,18 +347,51 @@ static rt_bool_t console_capture(const char *str, rt_size_t len)
     return RT_TRUE;
 }
 
+#ifdef RT_USING_DEVICE
+/* rt_kprintf writes the console as a stream ("\n" -> "\r\n"). The STREAM open flag is set
+ * while any such write is in progress and cleared by the last one, touching only that bit
+ * under the interrupt lock, so concurrent writers and re-openings (which change other bits
+ * of open_flag) never lose each other's changes. */
+static int console_stream_writers;
+static rt_bool_t console_stream_added;
+
+static void console_stream_begin(rt_device_t dev)
+{
+    rt_base_t level = rt_hw_interrupt_disable();
+
+    if (console_stream_writers++ == 0 && !(dev->open_flag & RT_DEVICE_FLAG_STREAM)) {
+        dev->open_flag |= RT_DEVICE_FLAG_STREAM;
+        console_stream_added = RT_TRUE;
+    }
+    rt_hw_interrupt_enable(level);
+}
+
+static void console_stream_end(rt_device_t dev)
+{
+    rt_base_t level = rt_hw_interrupt_disable();
+
+    if (--console_stream_writers == 0 && console_stream_added) {
+        dev->open_flag &= ~RT_DEVICE_FLAG_STREAM;
+        console_stream_added = RT_FALSE;
+    }
+    rt_hw_interrupt_enable(level);
+}
+#endif
+
 static void console_write(const char *str, rt_size_t len)
 {
     if (len == 0 || console_capture(str, len))
         return;
 #ifdef RT_USING_DEVICE
-    if (console_device != RT_NULL) {
-        rt_uint16_t old_flag = console_device->open_flag;
+    {
+        rt_device_t dev = console_device;
 
-        console_device->open_flag |= RT_DEVICE_FLAG_STREAM;
-        rt_device_write(console_device, 0, str, len);
-        console_device->open_flag = old_flag;
-        return;
+        if (dev != RT_NULL) {
+            console_stream_begin(dev);
+            rt_device_write(dev, 0, str, len);
+            console_stream_end(dev);
+            return;
+        }
     }
 #endif
     rt_hw_console_output(str);
