@@ -49,8 +49,6 @@ try:
     raise E(1, 2)
 except E as e:
     print(e.args, e.a, str(e))
-class Rng:
-    pass
 try:
     class Bad(range):
         pass
