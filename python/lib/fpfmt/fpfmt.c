@@ -455,37 +455,48 @@ static char *put_fill(char *p, const char *fill, int count)
     return p;
 }
 
+/* How the integer digits are laid out: separator, group size, prefix
+ * ("0x"...) and upper-casing (for 'X'). */
+typedef struct int_layout {
+    char sep;
+    int group;
+    const char *prefix;
+    int upper;
+} int_layout;
+
 /* Writes the integer digits b[0..digits) as `total` digits (zero-extended on
- * the left) with a separator every three. */
-static char *put_grouped(char *p, const char *b, int digits, int total, char sep)
+ * the left) with a separator every lay->group digits. */
+static char *put_grouped(char *p, const char *b, int digits, int total, const int_layout *lay)
 {
     for (int k = total - 1; k >= 0; k--) {
-        *p++ = k < digits ? b[digits - 1 - k] : '0';
-        if (sep && k > 0 && k % 3 == 0) {
-            *p++ = sep;
+        char c = k < digits ? b[digits - 1 - k] : '0';
+        *p++ = lay->upper && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+        if (lay->sep && k > 0 && k % lay->group == 0) {
+            *p++ = lay->sep;
         }
     }
     return p;
 }
 
-static int grouped_len(int d, char sep)
+static int grouped_len(int d, const int_layout *lay)
 {
-    return sep && d ? d + (d - 1) / 3 : d;
+    return lay->sep && d ? d + (d - 1) / lay->group : d;
 }
 
-/* Writes sign, fill and the (grouped) body b[0..n) into out per the spec;
- * digits is the length of b's leading integer digits. Returns the end. */
-static char *assemble(const fp_spec *spec, char *out, char sign, const char *b, int n, int digits)
+/* Writes sign, prefix, fill and the (grouped) body b[0..n) into out per the
+ * spec; digits is the length of b's leading integer digits. Returns the end. */
+static char *assemble(const fp_spec *spec, char *out, char sign, const char *b, int n, int digits,
+                      const int_layout *lay)
 {
-    char sep = digits ? spec->grouping : 0;
-    int total = digits, width = spec->width;
-    if (sep && spec->align == '=' && !strcmp(spec->fill, "0")) {
+    int total = digits, width = spec->width, fixed = (n - digits) + (sign != 0);
+    fixed += (int)strlen(lay->prefix);
+    if (lay->sep && spec->align == '=' && !strcmp(spec->fill, "0")) {
         /* Zero padding with grouping pads with grouped zeros. */
-        while (grouped_len(total, sep) + (n - digits) + (sign != 0) < width) {
+        while (grouped_len(total, lay) + fixed < width) {
             total++;
         }
     }
-    int len = grouped_len(total, sep) + (n - digits) + (sign != 0);
+    int len = grouped_len(total, lay) + fixed;
     int pad = width > len ? width - len : 0;
     char align = spec->align ? spec->align : '>';
     int left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
@@ -494,8 +505,11 @@ static char *assemble(const fp_spec *spec, char *out, char sign, const char *b, 
     if (sign) {
         *p++ = sign;
     }
+    for (const char *q = lay->prefix; *q; q++) {
+        *p++ = *q;
+    }
     p = put_fill(p, spec->fill, mid);
-    p = put_grouped(p, b, digits, total, sep);
+    p = put_grouped(p, b, digits, total, lay);
     memmove(p, b + digits, (size_t)(n - digits));
     p += n - digits;
     return put_fill(p, spec->fill, pad - left - mid);
@@ -529,7 +543,8 @@ int fp_format(double v, const fp_spec *spec, char *buf, size_t size)
     while (digits < n && is_digit(b[digits])) {
         digits++;
     }
-    char *p = assemble(spec, buf, sign, b, n, digits);
+    int_layout lay = {digits ? spec->grouping : 0, 3, "", 0};
+    char *p = assemble(spec, buf, sign, b, n, digits, &lay);
     *p = 0;
     return (int)(p - buf);
 }
@@ -904,4 +919,57 @@ int fl_format(double v, char type, int prec, int alt, char *buf, size_t n)
 int fl_parse(const char *s, size_t len, double *out)
 {
     return fp_parse(s, len, FP_PARSE_FLOAT, out) == FP_OK ? 0 : -1;
+}
+
+/* ---- integers --------------------------------------------------------------- */
+
+size_t fp_format_int_size(size_t ndigits, const fp_spec *spec)
+{
+    size_t width = spec->width > 0 ? (size_t)spec->width : 0;
+    /* sign + prefix + digits with separators, or zero padding to width
+     * (grouped), or fill of up to 4 bytes per character. */
+    return 1 + 2 + ndigits + ndigits / 3 + 2 * width + 4 * width + 16;
+}
+
+static int int_spec_check(const fp_spec *spec, char type)
+{
+    if (!strchr("bdoxXn", type)) {
+        return FP_ETYPE;
+    }
+    if (spec->precision >= 0) {
+        return FP_EINTPREC;
+    }
+    if (spec->zero_neg) {
+        return FP_EINTZ;
+    }
+    if (spec->grouping && type == 'n') {
+        return FP_EGROUPN;
+    }
+    if (spec->grouping == ',' && type != 'd') {
+        return FP_EGROUPTYPE;
+    }
+    return FP_OK;
+}
+
+int fp_format_int(const char *digits, size_t n, int neg, const fp_spec *spec, char *buf,
+                  size_t size)
+{
+    char type = spec->type ? spec->type : 'd';
+    int rc = int_spec_check(spec, type);
+    if (rc != FP_OK) {
+        return rc;
+    }
+    if (size < fp_format_int_size(n, spec) || n > INT32_MAX / 2) {
+        return FP_ENOMEM;
+    }
+    static const char *const prefixes[] = {"0b", "0o", "0x", "0X"};
+    const char *prefix = "";
+    if (spec->alt && type != 'd' && type != 'n') {
+        prefix = prefixes[type == 'b' ? 0 : type == 'o' ? 1 : type == 'x' ? 2 : 3];
+    }
+    int_layout lay = {spec->grouping, type == 'd' ? 3 : 4, prefix, type == 'X'};
+    char sign = neg ? '-' : (spec->sign == '+' || spec->sign == ' ' ? spec->sign : 0);
+    char *p = assemble(spec, buf, sign, digits, (int)n, (int)n, &lay);
+    *p = 0;
+    return (int)(p - buf);
 }

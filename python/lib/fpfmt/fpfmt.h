@@ -30,14 +30,17 @@
 
 #include <stddef.h>
 
-#define FP_OK        0
-#define FP_ENOMEM    (-1)
-#define FP_ESPEC     (-2)
-#define FP_ETYPE     (-3)
-#define FP_EVALUE    (-4)
-#define FP_EOVERFLOW (-5)
-#define FP_ENOPREC   (-6) /* "Format specifier missing precision" */
-#define FP_EGROUPN   (-7) /* "Cannot specify ',' with 'n'." */
+#define FP_OK         0
+#define FP_ENOMEM     (-1)
+#define FP_ESPEC      (-2)
+#define FP_ETYPE      (-3)
+#define FP_EVALUE     (-4)
+#define FP_EOVERFLOW  (-5)
+#define FP_ENOPREC    (-6) /* "Format specifier missing precision" */
+#define FP_EGROUPN    (-7) /* "Cannot specify ',' with 'n'." */
+#define FP_EGROUPTYPE (-8) /* "Cannot specify ',' with 'x'." (grouping char, type) */
+#define FP_EINTPREC   (-9) /* "Precision not allowed in integer format specifier" */
+#define FP_EINTZ      (-10) /* "Negative zero coercion (z) not allowed in integer format specifier" */
 
 /* Buffer size always enough for fp_repr() / fp_hex(). */
 #define FP_REPR_SIZE 32
@@ -70,6 +73,18 @@ size_t fp_format_size(const fp_spec *spec);
 /* format(v, spec) NUL-terminated into buf. Returns the length in bytes, or
  * FP_ENOMEM (size < fp_format_size()), FP_ETYPE or FP_EGROUPN. */
 int fp_format(double v, const fp_spec *spec, char *buf, size_t size);
+
+/* format(int, spec) from the digits of |v| in the type's base (base 2, 8,
+ * 10 or 16 for b, o, d/n/none, x/X; lower case, no sign or prefix; e.g. from
+ * bi_to_str()): adds sign, 0b/0o/0x prefix for '#', grouping (',' or '_'
+ * every 3 decimal / 4 binary-octal-hex digits), fill, alignment and zero
+ * padding as CPython. Float types (e f g % ...) and 'c' are the caller's:
+ * they return FP_ETYPE. Returns the length, or FP_ENOMEM (size <
+ * fp_format_int_size()), FP_ETYPE, FP_EINTPREC, FP_EINTZ, FP_EGROUPN or
+ * FP_EGROUPTYPE. */
+size_t fp_format_int_size(size_t ndigits, const fp_spec *spec);
+int fp_format_int(const char *digits, size_t n, int neg, const fp_spec *spec, char *buf,
+                  size_t size);
 
 /* Parse flags. */
 #define FP_PARSE_STRIP      1 /* skip leading/trailing ASCII whitespace */

@@ -60,6 +60,60 @@ static const char *run_fmt(const struct vec *v)
     return rc < 0 ? "<format error>" : out;
 }
 
+/* Digits of |v| in base (lower case), as the core makes them. */
+static size_t int_digits(long long v, unsigned base, char *out)
+{
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char tmp[70];
+    size_t n = 0;
+    do {
+        tmp[n++] = "0123456789abcdef"[u % base];
+        u /= base;
+    } while (u);
+    for (size_t i = 0; i < n; i++) {
+        out[i] = tmp[n - 1 - i];
+    }
+    return n;
+}
+
+static const char *run_intfmt(const struct vec *v, int *rc_out)
+{
+    fp_spec spec;
+    int rc = fp_spec_parse(v->arg, strlen(v->arg), &spec);
+    if (rc != FP_OK) {
+        *rc_out = rc;
+        return "<spec error>";
+    }
+    long long x = strtoll(v->in, NULL, 10);
+    char t = spec.type;
+    unsigned base = t == 'b' ? 2 : t == 'o' ? 8 : t == 'x' || t == 'X' ? 16 : 10;
+    char digits[70];
+    size_t n = int_digits(x, base, digits);
+    rc = fp_format_int(digits, n, x < 0, &spec, out, fp_format_int_size(n, &spec));
+    *rc_out = rc;
+    return rc < 0 ? "<format error>" : out;
+}
+
+static int expected_int_code(const char *msg)
+{
+    if (!strcmp(msg, "ok")) {
+        return FP_OK;
+    }
+    if (strstr(msg, "Precision not allowed")) {
+        return FP_EINTPREC;
+    }
+    if (strstr(msg, "Negative zero")) {
+        return FP_EINTZ;
+    }
+    if (strstr(msg, "with 'n'")) {
+        return FP_EGROUPN;
+    }
+    if (strstr(msg, "Cannot specify")) {
+        return FP_EGROUPTYPE;
+    }
+    return FP_ETYPE;
+}
+
 static int badspec(const struct vec *v)
 {
     fp_spec spec;
@@ -149,6 +203,16 @@ int main(void)
         const struct vec *v = &vectors[i];
         if (!strcmp(v->kind, "badspec")) {
             check(badspec(v), v, "wrong error");
+            continue;
+        }
+        if (!strcmp(v->kind, "intfmt") || !strcmp(v->kind, "intbad")) {
+            int rc;
+            const char *got = run_intfmt(v, &rc);
+            if (!strcmp(v->kind, "intbad")) {
+                check(rc == expected_int_code(v->expect), v, "wrong error");
+            } else {
+                check(!strcmp(got, v->expect), v, got);
+            }
             continue;
         }
         const char *got = run_vec(v);
