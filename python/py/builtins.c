@@ -197,7 +197,27 @@ static py_val b_pow(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
         py_raise(ctx, &py_type_ValueError, "pow() 3rd argument cannot be 0");
     }
     if (py_int_sign(a[1]) < 0) {
-        py_raise(ctx, &py_type_ValueError, "base is not invertible for the given modulus");
+        /* modular inverse by the extended Euclidean algorithm */
+        py_val m = a[2];
+        py_val r0 = py_int_binop(ctx, PY_OP_MOD, a[0], m), r1 = m;
+        py_val s0 = PY_MK_SMALL(1), s1 = PY_MK_SMALL(0);
+        while (py_int_sign(r1) != 0) {
+            py_val q = py_int_binop(ctx, PY_OP_FLOORDIV, r0, r1);
+            py_val t = py_int_binop(ctx, PY_OP_SUB, r0, py_int_binop(ctx, PY_OP_MUL, q, r1));
+            r0 = r1;
+            r1 = t;
+            t = py_int_binop(ctx, PY_OP_SUB, s0, py_int_binop(ctx, PY_OP_MUL, q, s1));
+            s0 = s1;
+            s1 = t;
+        }
+        if (!py_equal(ctx, r0, PY_MK_SMALL(1)) && !py_equal(ctx, r0, PY_MK_SMALL(-1))) {
+            py_raise(ctx, &py_type_ValueError, "base is not invertible for the given modulus");
+        }
+        if (py_equal(ctx, r0, PY_MK_SMALL(-1))) {
+            s0 = py_unary_op(ctx, PY_OP_NEG, s0);
+        }
+        a[0] = py_int_binop(ctx, PY_OP_MOD, s0, m);
+        a[1] = py_unary_op(ctx, PY_OP_NEG, a[1]);
     }
     /* square and multiply on Python ints: correct for big values too */
     py_val result = PY_MK_SMALL(1);
@@ -559,6 +579,20 @@ static py_val b_next(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     if (t->iternext == NULL && !(t->flags & PY_TF_CLASS)) {
         py_raise(ctx, &py_type_TypeError, "'%s' object is not an iterator", t->name);
     }
+    if (t == &py_type_generator) {
+        int y;
+        py_val r = py_gen_resume(ctx, PY_PTR(args[0]), PY_NONE, PY_NULL, &y);
+        if (y) {
+            return r;
+        }
+        if (n == 2) {
+            return args[1];
+        }
+        if (r == PY_NONE || r == PY_STOP) {
+            py_raise_obj(ctx, py_exc_new(ctx, &py_type_StopIteration, 0, NULL));
+        }
+        py_raise_obj(ctx, py_exc_new(ctx, &py_type_StopIteration, 1, &r));
+    }
     py_val v = py_next(ctx, args[0]);
     if (v == PY_STOP) {
         if (n == 2) {
@@ -576,9 +610,9 @@ static py_val b_repr(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 }
 static PY_FUN(b_repr_obj, "repr", 1, 1, b_repr);
 
-static py_val b_ascii(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+py_val py_ascii(py_ctx *ctx, py_val v)
 {
-    py_val r = py_repr(ctx, args[0]);
+    py_val r = py_repr(ctx, v);
     size_t len;
     const char *s = py_str_get(ctx, r, &len);
     py_strbuf b;
@@ -607,6 +641,11 @@ static py_val b_ascii(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     }
     return py_strbuf_finish(&b, &py_type_str);
 }
+
+static py_val b_ascii(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return py_ascii(ctx, args[0]);
+}
 static PY_FUN(b_ascii_obj, "ascii", 1, 1, b_ascii);
 
 /* --- code execution --------------------------------------------------------------------- */
@@ -618,7 +657,8 @@ static py_code *source_arg(py_ctx *ctx, py_val src, int mode, bool sep_locals)
     }
     size_t n;
     const char *s = py_str_get(ctx, src, &n);
-    return py_compile(ctx, s, n, PY_Q_lt_string, mode == RTPY_MODE_FILE && sep_locals ? -2 : mode);
+    (void)sep_locals;
+    return py_compile(ctx, s, n, PY_Q_lt_string, mode | PY_COMPILE_NAMES);
 }
 
 static void exec_scopes(py_ctx *ctx, size_t n, const py_val *args, py_dict **g, py_dict **l)
@@ -768,6 +808,16 @@ static py_val b_help(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     return PY_NONE;
 }
 static PY_FUN(b_help_obj, "help", 0, 1, b_help);
+
+static py_val b_format(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    if (n > 1 && py_type_of(args[1]) != &py_type_str) {
+        py_raise(ctx, &py_type_TypeError, "format() argument 2 must be str, not %s",
+                 py_type_name(args[1]));
+    }
+    return py_format_value(ctx, args[0], n > 1 ? args[1] : PY_NULL);
+}
+static PY_FUN(b_format_obj, "format", 1, 2, b_format);
 
 static py_val b_build_class(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
 {
@@ -1217,6 +1267,7 @@ const py_attr_def py_builtins_attrs[] = {
     {"vars", PY_OBJV(&b_vars_obj)},
     {"help", PY_OBJV(&b_help_obj)},
     {"open", PY_OBJV(&b_open_obj)},
+    {"format", PY_OBJV(&b_format_obj)},
     {"__build_class__", PY_OBJV(&b_build_class_obj)},
     {"__import__", PY_OBJV(&b_import_obj)},
     {"int", PY_OBJV(&py_type_int)},

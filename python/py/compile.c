@@ -40,6 +40,7 @@ typedef struct comp {
     py_ctx *ctx;
     py_qstr file;
     int mode;
+    bool names; /* module level uses LOAD_NAME (exec/eval with a locals dict) */
     scope **scopes;
     size_t n_scopes, cap_scopes;
 } comp;
@@ -733,13 +734,8 @@ static void name_op_emit(cunit *u, py_qstr q, name_op op)
     scope *s = u->sc;
     symbol *y = sym_find(s, q);
     uint16_t f = y ? y->flags : (s->kind == SC_CLASS ? S_NAME : S_IGLOBAL);
-    if (s->kind == SC_MODULE && u->c->mode < 0) {
-        f = S_NAME;
-    }
-    if (f & S_IGLOBAL) {
-        if (s->kind == SC_MODULE && u->c->mode == -2) {
-            f = S_NAME; /* exec() with a separate locals dict */
-        }
+    if (s->kind == SC_MODULE && u->c->names) {
+        f = S_NAME; /* exec()/eval(): module level names go through the locals dict */
     }
     if (f & S_IGLOBAL) {
         if (op == NAME_LOAD) {
@@ -2035,6 +2031,42 @@ static py_code *finish(cunit *u, scope *s)
     return co;
 }
 
+/* "C.m", "f.<locals>.g" */
+static py_qstr qualname(comp *c, scope *s)
+{
+    if (s->parent == NULL || s->parent->kind == SC_MODULE) {
+        return s->name;
+    }
+    py_qstr pq = qualname(c, s->parent);
+    size_t pn_, nn;
+    const char *ps = py_qstr_str(c->ctx, pq, &pn_);
+    const char *ns = py_qstr_str(c->ctx, s->name, &nn);
+    bool fun = s->parent->kind != SC_CLASS;
+    size_t total = pn_ + (fun ? 9 : 1) + nn;
+    char small[128];
+    char *buf = total <= sizeof(small) ? small : py_alloc_raw(c->ctx, total);
+    ps = py_qstr_str(c->ctx, pq, &pn_);
+    ns = py_qstr_str(c->ctx, s->name, &nn);
+    memcpy(buf, ps, pn_);
+    memcpy(buf + pn_, fun ? ".<locals>." : ".", fun ? 10 : 1);
+    size_t off = pn_ + (fun ? 10 : 1);
+    memcpy(buf + off, ns, nn);
+    return py_qstr_from(c->ctx, buf, off + nn);
+}
+
+static pn *docstring(pn *body)
+{
+    if (body == NULL) {
+        return NULL;
+    }
+    pn *first = body->kind == N_BLOCK ? (body->n > 0 ? body->k[0] : NULL) : body;
+    if (first != NULL && first->kind == N_EXPR && first->k[0]->kind == N_CONST &&
+        py_type_of(first->k[0]->v) == &py_type_str) {
+        return first->k[0];
+    }
+    return NULL;
+}
+
 static py_code *c_scope(comp *c, scope *s)
 {
     cunit u;
@@ -2050,6 +2082,11 @@ static py_code *c_scope(comp *c, scope *s)
             c_expr(&u, x);
             op0(&u, OP_RETURN_VALUE, -1);
         } else {
+            pn *doc = docstring(x);
+            if (doc != NULL) {
+                load_const(&u, doc->v);
+                name_op_emit(&u, PY_Q___doc__, NAME_STORE);
+            }
             c_block(&u, x);
             op0(&u, OP_LOAD_NONE, 1);
             op0(&u, OP_RETURN_VALUE, -1);
@@ -2063,6 +2100,11 @@ static py_code *c_scope(comp *c, scope *s)
         c_expr(&u, x->k[1]);
         op0(&u, OP_RETURN_VALUE, -1);
     } else if (x->kind == N_CLASSDEF) {
+        pn *doc = docstring(x->k[1]);
+        if (doc != NULL) {
+            load_const(&u, doc->v);
+            op16(&u, OP_STORE_NAME, PY_Q___doc__, -1);
+        }
         c_block(&u, x->k[1]);
         op0(&u, OP_LOAD_NONE, 1);
         op0(&u, OP_RETURN_VALUE, -1);
@@ -2082,17 +2124,28 @@ static py_code *c_scope(comp *c, scope *s)
         }
         op0(&u, OP_RETURN_VALUE, -1);
     }
-    return finish(&u, s);
+    py_code *co = finish(&u, s);
+    if (x != NULL && x->kind == N_FUNCDEF) {
+        pn *doc = docstring(x->k[1]);
+        co->doc = doc ? doc->v : PY_NONE;
+    } else {
+        co->doc = PY_NONE;
+    }
+    co->qualname = qualname(c, s);
+    return co;
 }
 
 py_code *py_compile(py_ctx *ctx, const char *src, size_t len, py_qstr filename, int mode)
 {
-    pn *tree = py_parse(ctx, src, len, filename, mode == -2 ? RTPY_MODE_FILE : mode);
+    bool names = (mode & PY_COMPILE_NAMES) != 0;
+    mode &= ~PY_COMPILE_NAMES;
+    pn *tree = py_parse(ctx, src, len, filename, mode);
     comp c;
     memset(&c, 0, sizeof(c));
     c.ctx = ctx;
     c.file = filename;
     c.mode = mode;
+    c.names = names;
     scope *top = scope_new(&c, NULL, tree, SC_MODULE, PY_Q_lt_module);
     if (mode == RTPY_MODE_EVAL) {
         scan_expr(&c, top, tree);

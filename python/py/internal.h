@@ -107,8 +107,12 @@ typedef struct py_code {
     uint16_t n_stack;
     uint16_t flags;
     py_qstr name;
+    py_qstr qualname;
     py_qstr filename;
+    py_val doc; /* docstring or None */
 } py_code;
+
+#define PY_COMPILE_NAMES 0x100 /* py_compile mode flag: module-level names via LOAD_NAME */
 
 typedef struct py_fun {
     py_obj base;
@@ -210,7 +214,9 @@ struct py_ctx {
     py_val pinned[PY_NPIN];
     py_val sched[16]; /* ring of (fn, arg) pairs filled by rtpy_schedule */
     volatile unsigned sched_head, sched_tail;
-    py_val open_files; /* list of open file objects (closed at teardown) */
+    py_val open_files;     /* list of open file objects (closed at teardown) */
+    py_val repr_stack[16]; /* containers being printed (recursion shows as [...]) */
+    int repr_depth;
     void *heap_start;
     size_t heap_size;
 };

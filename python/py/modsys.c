@@ -407,6 +407,28 @@ static const py_attr_def sys_attrs[] = {
     {NULL, 0},
 };
 
+/* sys.version_info: a tuple with major/minor/micro attributes */
+static bool version_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
+{
+    py_tuple *t = PY_PTR(self);
+    if (op != PY_ATTR_LOAD) {
+        return false;
+    }
+    if (name == PY_Q_major || name == PY_Q_minor || name == PY_Q_micro) {
+        *value = t->items[name == PY_Q_major ? 0 : name == PY_Q_minor ? 1 : 2];
+        return true;
+    }
+    return false;
+}
+
+static const py_type version_info_type = {{&py_type_type},
+                                          "version_info",
+                                          0,
+                                          NULL,
+                                          NULL,
+                                          .attr = version_attr,
+                                          .base_type = &py_type_tuple};
+
 static void sys_init(py_ctx *ctx, py_val m)
 {
     py_module_set(ctx, m, "argv", ctx->sys_argv);
@@ -417,7 +439,9 @@ static void sys_init(py_ctx *ctx, py_val m)
     py_module_set(ctx, m, "stderr", ctx->sys_stderr);
     py_module_set(ctx, m, "version", py_str_from_cstr(ctx, "3.4.0; rtpy 1.0"));
     py_val vi[3] = {PY_MK_SMALL(3), PY_MK_SMALL(4), PY_MK_SMALL(0)};
-    py_module_set(ctx, m, "version_info", py_tuple_new(ctx, 3, vi));
+    py_val vt = py_tuple_new(ctx, 3, vi);
+    ((py_obj *)vt)->type = &version_info_type;
+    py_module_set(ctx, m, "version_info", vt);
     py_val impl = py_module_new(ctx, py_qstr_from_cstr(ctx, "implementation"));
     py_module_set(ctx, impl, "name", py_str_from_cstr(ctx, "micropython"));
     py_val iv[3] = {PY_MK_SMALL(1), PY_MK_SMALL(22), PY_MK_SMALL(0)};

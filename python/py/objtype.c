@@ -379,8 +379,11 @@ static py_val fun_getattr(py_ctx *ctx, py_val obj, py_qstr name)
                 return e->value;
             }
         }
-        if (name == PY_Q___name__ || name == PY_Q___qualname__) {
+        if (name == PY_Q___name__) {
             return f->name != PY_NULL ? f->name : PY_MK_QSTR(f->code->name);
+        }
+        if (name == PY_Q___qualname__) {
+            return PY_MK_QSTR(f->code->qualname);
         }
         if (name == PY_Q___dict__) {
             if (f->attrs == NULL) {
@@ -393,7 +396,7 @@ static py_val fun_getattr(py_ctx *ctx, py_val obj, py_qstr name)
             return e ? e->value : PY_NONE;
         }
         if (name == PY_Q___doc__) {
-            return PY_NONE;
+            return f->code->doc;
         }
     } else if (t == &py_type_cfun) {
         if (name == PY_Q___name__ || name == PY_Q___qualname__) {
@@ -1379,7 +1382,7 @@ const py_type py_type_classmethod = {
 
 static void fun_print(py_ctx *ctx, py_print *p, py_val self, int kind)
 {
-    py_val name = fun_getattr(ctx, self, PY_Q___name__);
+    py_val name = fun_getattr(ctx, self, PY_Q___qualname__);
     py_printf(ctx, p, "<function %S at 0x%lx>", name, (unsigned long)self);
 }
 
@@ -1466,6 +1469,7 @@ py_val py_module_new(py_ctx *ctx, py_qstr name)
     m->globals = py_dict_alloc(ctx, &py_type_dict, 0);
     m->name = name;
     py_dict_store_q(ctx, m->globals, PY_Q___name__, PY_MK_QSTR(name));
+    py_dict_store_q(ctx, m->globals, PY_Q___doc__, PY_NONE);
     return PY_VAL(m);
 }
 

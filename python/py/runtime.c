@@ -60,6 +60,30 @@ void py_print_val(py_ctx *ctx, py_print *p, py_val v, int kind)
         t = t->base_type;
     }
     if (t->print != NULL) {
+        bool container = t == &py_type_list || t == &py_type_dict || t == &py_type_tuple;
+        if (container) {
+            for (int i = 0; i < ctx->repr_depth && i < 16; i++) {
+                if (ctx->repr_stack[i] == v) {
+                    py_print_str(p, t == &py_type_list   ? "[...]"
+                                    : t == &py_type_dict ? "{...}"
+                                                         : "(...)");
+                    return;
+                }
+            }
+            if (ctx->repr_depth < 16) {
+                ctx->repr_stack[ctx->repr_depth] = v;
+            }
+            ctx->repr_depth++;
+            py_jmp j;
+            if (py_try(ctx, &j) == 0) {
+                t->print(ctx, p, v, kind);
+                py_try_end(ctx, &j);
+                ctx->repr_depth--;
+                return;
+            }
+            ctx->repr_depth--;
+            py_raise_obj(ctx, j.exc);
+        }
         t->print(ctx, p, v, kind);
         return;
     }

@@ -51,7 +51,7 @@ static py_val new_cell(py_ctx *ctx, py_val v)
 
 static const char *fun_name(py_ctx *ctx, py_fun *fun)
 {
-    return py_qstr_str(ctx, fun->code->name, NULL);
+    return py_qstr_str(ctx, fun->code->qualname, NULL);
 }
 
 _Noreturn static void missing_args(py_ctx *ctx, py_fun *fun, py_val *locals, size_t from, size_t to,
@@ -753,8 +753,12 @@ static py_val format_value(py_ctx *ctx, py_val v, unsigned flags, py_val spec)
 {
     switch (flags & 3) {
     case 1: v = py_to_str(ctx, v); break;
-    case 2:
-    case 3: v = py_repr(ctx, v); break;
+    case 2: v = py_repr(ctx, v); break;
+    case 3: {
+        extern py_val py_ascii(py_ctx * ctx, py_val v);
+        v = py_ascii(ctx, v);
+        break;
+    }
     }
     if (spec == PY_NULL && py_type_of(v) == &py_type_str) {
         return v;
