@@ -1,0 +1,3 @@
+from . import NAME
+from .sibling import SIB
+CHILD = "child of " + NAME + " with " + SIB
