@@ -34,7 +34,10 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ORACLE_ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
+# Both interpreters see UTC: the device has no time zone, and local-time
+# tests must not depend on the machine running the suite.
+RTPY_ENV = dict(os.environ, TZ="UTC")
+ORACLE_ENV = dict(RTPY_ENV, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0",
                   PYTHONIOENCODING="utf-8")
 ORACLE_ENV.pop("PYTHONPATH", None)
 ORACLE_ENV.pop("PYTHONSTARTUP", None)
@@ -240,7 +243,7 @@ def check(test, oracle, rtpy, extra_args, timeout):
     if exp.error:
         return "fail", "python3 oracle failed: %s" % exp.error
     argv = [rtpy] + extra_args + test.rtpy_args + test.argv_tail
-    got = run_process(argv, test.cwd, t)
+    got = run_process(argv, test.cwd, t, RTPY_ENV)
     if got.error:
         msg = got.error
         tail = last_line(got.stderr)
