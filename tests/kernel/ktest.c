@@ -3,7 +3,8 @@
 
 rt_uint8_t kt_prio(int delta)
 {
-    int p = (int)rt_thread_self()->current_priority + delta;
+    /* init_priority: a temporary boost by priority inheritance must not move the base */
+    int p = (int)rt_thread_self()->init_priority + delta;
 
     /* Keep clear of priority 0 and of the idle thread (lowest priority). */
     if (p < 1)

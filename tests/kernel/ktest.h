@@ -11,8 +11,9 @@
 #endif
 
 /*
- * Priority of the calling thread moved by delta (negative = more urgent). Tests place their
- * helper threads relative to the utest thread so they work whatever priority it runs at.
+ * Own priority of the calling thread (not a temporary inherited one) moved by delta (negative =
+ * more urgent), kept clear of 0 and of the idle priority. Tests place their helper threads
+ * relative to the utest thread so they work whatever priority it runs at.
  */
 rt_uint8_t kt_prio(int delta);
 

@@ -349,6 +349,27 @@ static void test_mutex_holder_deleted(void)
     uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
 }
 
+/* Deleting the waiter that boosted the owner takes the boost away again. */
+static void test_mutex_deleted_waiter_unboosts(void)
+{
+    struct kt_worker w;
+    rt_uint8_t me = rt_thread_self()->current_priority;
+    rt_uint8_t ph = kt_prio(-2); /* before we get boosted: kt_prio is relative to us */
+
+    rt_mutex_init(&s_mtx, "kmtxdw", RT_IPC_FLAG_PRIO);
+    rt_mutex_take(&s_mtx, RT_WAITING_FOREVER);
+    s_err = 1;
+    kt_worker_start(&w, "kmtxt", mutex_taker, &s_mtx, ph, 10);
+    uassert_int_equal(rt_thread_self()->current_priority, ph);
+    uassert_int_equal(rt_thread_delete(w.tid), RT_EOK);
+    w.tid = RT_NULL;
+    uassert_int_equal(rt_thread_self()->current_priority, me);
+    uassert_int_equal(s_err, 1); /* it never got the mutex */
+    uassert_int_equal(rt_mutex_release(&s_mtx), RT_EOK);
+    uassert_null(s_mtx.owner);
+    uassert_int_equal(rt_mutex_detach(&s_mtx), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_mutex_recursive_owner);
@@ -361,5 +382,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_mutex_inheritance_chain);
     UTEST_UNIT_RUN(test_mutex_change_priority_of_owner);
     UTEST_UNIT_RUN(test_mutex_holder_deleted);
+    UTEST_UNIT_RUN(test_mutex_deleted_waiter_unboosts);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.mutex_tc", RT_NULL, RT_NULL, 30);

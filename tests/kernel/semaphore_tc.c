@@ -209,6 +209,26 @@ static void test_sem_resume_interrupts_take(void)
     uassert_int_equal(rt_sem_detach(&s_sem), RT_EOK);
 }
 
+/* A waiter deleted while blocked leaves the wait queue: a later release is not lost on it. */
+static void test_sem_deleted_waiter(void)
+{
+    struct kt_worker gone, next;
+
+    uassert_int_equal(rt_sem_init(&s_sem, "ksemg", 0, RT_IPC_FLAG_FIFO), RT_EOK);
+    s_take_err = 1;
+    kt_worker_start(&gone, "ksemg", sem_taker, &s_sem, kt_prio(-1), 10);
+    uassert_int_equal(rt_thread_delete(gone.tid), RT_EOK);
+    gone.tid = RT_NULL;
+    uassert_true(rt_list_isempty(&s_sem.parent.suspend_thread));
+    uassert_int_equal(rt_sem_release(&s_sem), RT_EOK);
+    uassert_int_equal(s_sem.value, 1); /* nobody took it */
+    kt_worker_start(&next, "ksemn", sem_taker, &s_sem, kt_prio(-1), 10);
+    uassert_int_equal(s_take_err, RT_EOK); /* the next taker gets it at once */
+    uassert_int_equal(s_sem.value, 0);
+    uassert_true(kt_worker_join(&next, 20));
+    uassert_int_equal(rt_sem_detach(&s_sem), RT_EOK);
+}
+
 static void testcase(void)
 {
     UTEST_UNIT_RUN(test_sem_static_counting);
@@ -221,5 +241,6 @@ static void testcase(void)
     UTEST_UNIT_RUN(test_sem_reset);
     UTEST_UNIT_RUN(test_sem_delete_wakes_waiter);
     UTEST_UNIT_RUN(test_sem_resume_interrupts_take);
+    UTEST_UNIT_RUN(test_sem_deleted_waiter);
 }
 UTEST_TC_EXPORT(testcase, "testcases.kernel.semaphore_tc", RT_NULL, RT_NULL, 30);
