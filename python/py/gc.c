@@ -257,6 +257,9 @@ void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
     if (gc->locked || gc->collecting) {
         return NULL;
     }
+    if (gc->fail_countdown != 0 && --gc->fail_countdown == 0) {
+        return NULL; /* test hook: simulated exhaustion */
+    }
     size_t n = size == 0 ? 1 : (size + PY_BLOCK - 1) / PY_BLOCK;
     if (gc->threshold && gc->since_collect >= gc->threshold && !gc->disabled) {
         py_gc_collect(ctx);
@@ -389,4 +392,9 @@ void py_gc_stats(py_ctx *ctx, size_t *total, size_t *used)
 {
     *total = ctx->gc.n_blocks * PY_BLOCK;
     *used = ctx->gc.used_blocks * PY_BLOCK;
+}
+
+void py_gc_fail_after(py_ctx *ctx, size_t n)
+{
+    ctx->gc.fail_countdown = n;
 }

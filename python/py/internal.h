@@ -52,7 +52,11 @@ typedef struct py_gc {
     py_val *mark_stack;
     size_t mark_top, mark_cap;
     int mark_overflow;
+    size_t fail_countdown; /* tests: make the n-th allocation from now fail (0: off) */
 } py_gc;
+
+/* Test hook: the n-th allocation from now fails as if the heap were full. */
+void py_gc_fail_after(py_ctx *ctx, size_t n);
 
 void py_gc_init(py_ctx *ctx, void *mem, size_t size);
 void py_gc_collect(py_ctx *ctx);

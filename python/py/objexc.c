@@ -254,9 +254,27 @@ static void print_one(py_ctx *ctx, py_print *p, py_val exc)
     if (e->traceback != PY_NONE && py_type_of(e->traceback) == &py_type_list) {
         py_list *tb = PY_PTR(e->traceback);
         py_print_str(p, "Traceback (most recent call last):\n");
+        size_t repeat = 0;
         for (size_t i = tb->len; i >= 3; i -= 3) {
+            bool same = i + 3 <= tb->len && tb->items[i - 3] == tb->items[i] &&
+                        tb->items[i - 2] == tb->items[i + 1] &&
+                        tb->items[i - 1] == tb->items[i + 2];
+            if (same && ++repeat >= 3) {
+                continue; /* CPython shows a run of identical lines only 3 times */
+            }
+            if (!same) {
+                if (repeat >= 3) {
+                    py_printf(ctx, p, "  [Previous line repeated %d more time%s]\n",
+                              (int)(repeat - 2), repeat - 2 == 1 ? "" : "s");
+                }
+                repeat = 0;
+            }
             py_printf(ctx, p, "  File \"%q\", line %d, in %q\n", PY_QSTR(tb->items[i - 3]),
                       (int)PY_SMALL(tb->items[i - 2]), PY_QSTR(tb->items[i - 1]));
+        }
+        if (repeat >= 3) {
+            py_printf(ctx, p, "  [Previous line repeated %d more time%s]\n", (int)(repeat - 2),
+                      repeat - 2 == 1 ? "" : "s");
         }
     }
     const py_type *t = py_type_of(exc);
