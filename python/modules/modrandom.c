@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "modutil.h"
+#include "sha2.h"
 #include "rtpy.h"
 
 #define MT_N 624
@@ -140,6 +141,31 @@ static void seed_time(py_ctx *ctx, rnd_obj *r)
     mt_init_array(r, key, 5);
 }
 
+/* seed(str/bytes) as CPython: the key is int.from_bytes(s + sha512(s))
+ * (big-endian), i.e. those bytes reversed in little-endian 32-bit words. */
+static void seed_text(py_ctx *ctx, rnd_obj *r, py_val a)
+{
+    size_t len;
+    const unsigned char *s = (const unsigned char *)py_str_get(ctx, a, &len);
+    size_t total = len + SHA512_DIGEST, nwords = (total + 3) / 4;
+    unsigned char *all = py_alloc_raw(ctx, total);
+    uint32_t *key = py_alloc_raw(ctx, nwords * sizeof *key);
+    sha512_ctx h;
+    sha512_init(&h);
+    sha512_update(&h, s, len);
+    memcpy(all, s, len);
+    sha512_final(&h, all + len);
+    memset(key, 0, nwords * sizeof *key);
+    for (size_t i = 0; i < total; i++) {
+        size_t from_end = total - 1 - i; /* byte weight 256**from_end */
+        key[from_end / 4] |= (uint32_t)all[i] << (8 * (from_end % 4));
+    }
+    while (nwords > 1 && key[nwords - 1] == 0) {
+        nwords--;
+    }
+    mt_init_array(r, key, nwords);
+}
+
 static void do_seed(py_ctx *ctx, rnd_obj *r, py_val a)
 {
     r->have_gauss = false;
@@ -149,15 +175,7 @@ static void do_seed(py_ctx *ctx, rnd_obj *r, py_val a)
         seed_int(ctx, r, a);
     } else if (py_type_of(a) == &py_type_str || py_type_of(a) == &py_type_bytes ||
                py_type_of(a) == &py_type_bytearray) {
-        /* CPython hashes str seeds with SHA-512; we use the bytes' value. */
-        size_t len;
-        const unsigned char *s = (const unsigned char *)py_str_get(ctx, a, &len);
-        uint32_t *key = py_alloc_raw(ctx, (len / 4 + 1) * sizeof *key);
-        memset(key, 0, (len / 4 + 1) * sizeof *key);
-        for (size_t i = 0; i < len; i++) {
-            key[i / 4] |= (uint32_t)s[i] << (8 * (i % 4));
-        }
-        mt_init_array(r, key, len / 4 + 1);
+        seed_text(ctx, r, a);
     } else if (py_type_of(a) == &py_type_float) {
         seed_int(ctx, r, py_int_from(ctx, py_hash(ctx, a)));
     } else {
