@@ -167,7 +167,7 @@ int rtpy_add_path(rtpy_vm *vm, const char *dir)
         py_list *l = PY_PTR(vm->sys_path);
         py_val d = py_str_from_cstr(vm, dir);
         py_list_append(vm, vm->sys_path, d);
-        memmove(l->items + 1, l->items, (l->len - 1) * sizeof(py_val));
+        py_vmove(l->items + 1, l->items, (l->len - 1));
         l->items[0] = d;
         py_try_end(vm, &j);
     } else {

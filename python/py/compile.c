@@ -1981,7 +1981,7 @@ static py_code *finish(cunit *u, scope *s)
     py_list *cl = PY_PTR(u->consts);
     co->n_consts = (uint16_t)cl->len;
     co->consts = py_alloc(ctx, (cl->len + 1) * sizeof(py_val));
-    memcpy(co->consts, cl->items, cl->len * sizeof(py_val));
+    py_vcopy(co->consts, cl->items, cl->len);
     co->n_lines = (uint16_t)u->n_lines;
     co->lines = py_alloc_raw(ctx, (u->n_lines + 1) * 2 * sizeof(uint32_t));
     if (u->n_lines) {

@@ -18,6 +18,21 @@
 #define PY_UNLIKELY(x) (x)
 #endif
 
+/* memcpy/memmove of values that tolerate an empty (possibly NULL) source */
+static inline void py_vcopy(py_val *dst, const py_val *src, size_t n)
+{
+    if (n != 0) {
+        memcpy(dst, src, n * sizeof(py_val));
+    }
+}
+
+static inline void py_vmove(py_val *dst, const py_val *src, size_t n)
+{
+    if (n != 0) {
+        memmove(dst, src, n * sizeof(py_val));
+    }
+}
+
 /* --- non-local exits ------------------------------------------------------ */
 typedef struct py_jmp {
     struct py_jmp *prev;

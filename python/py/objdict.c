@@ -80,13 +80,17 @@ static void dict_resize(py_ctx *ctx, py_dict *d, uint32_t want_used)
                 d->entries[w++] = d->entries[e];
             }
         }
-        memset(d->entries + w, 0, (d->fill - w) * sizeof(py_dict_entry));
+        if (d->fill > w) {
+            memset(d->entries + w, 0, (d->fill - w) * sizeof(py_dict_entry));
+        }
         d->fill = w;
     }
     uint32_t cap = want_used < 4 ? 4 : want_used;
     if (cap > d->cap || cap * 4 < d->cap) {
         py_dict_entry *ne = py_alloc(ctx, cap * sizeof(py_dict_entry));
-        memcpy(ne, d->entries, d->fill * sizeof(py_dict_entry));
+        if (d->fill > 0) {
+            memcpy(ne, d->entries, d->fill * sizeof(py_dict_entry));
+        }
         d->entries = ne;
         d->cap = cap;
     }
@@ -188,7 +192,7 @@ bool py_dict_remove(py_ctx *ctx, py_dict *d, py_val key, py_val *value_out)
     e->value = PY_NULL;
     d->used--;
     d->version = ++ctx->dict_version;
-    if (d->used == 0) {
+    if (d->used == 0 && d->fill > 0) {
         memset(d->entries, 0, d->fill * sizeof(py_dict_entry));
         d->fill = 0;
         memset(d->index, 0, (d->mask + 1) * sizeof(uint32_t));

@@ -102,7 +102,7 @@ py_val py_tuple_new(py_ctx *ctx, size_t n, const py_val *items)
     t->base.type = &py_type_tuple;
     t->len = n;
     if (items != NULL) {
-        memcpy(t->items, items, n * sizeof(py_val));
+        py_vcopy(t->items, items, n);
     }
     return PY_VAL(t);
 }
@@ -200,8 +200,8 @@ static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *
             py_get_items(ctx, r, &rn, &ri);
             py_get_items(ctx, a, &an, &ai);
             py_get_items(ctx, b, &bn, &bi);
-            memcpy(ri, ai, an * sizeof(py_val));
-            memcpy(ri + an, bi, bn * sizeof(py_val));
+            py_vcopy(ri, ai, an);
+            py_vcopy(ri + an, bi, bn);
             return r;
         }
     case PY_OP_MUL: {
@@ -225,7 +225,7 @@ static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *
         py_get_items(ctx, r, &rn, &ri);
         py_get_items(ctx, seq, &an, &ai);
         for (intmax_t i = 0; i < k; i++) {
-            memcpy(ri + i * an, ai, an * sizeof(py_val));
+            py_vcopy(ri + i * an, ai, an);
         }
         return r;
     }
@@ -391,7 +391,7 @@ py_val py_list_new(py_ctx *ctx, size_t n, const py_val *items)
     l->alloc = cap;
     l->len = n;
     if (items != NULL) {
-        memcpy(l->items, items, n * sizeof(py_val));
+        py_vcopy(l->items, items, n);
     }
     return PY_VAL(l);
 }
@@ -428,7 +428,7 @@ void py_list_extend(py_ctx *ctx, py_val list, py_val iterable)
         py_list *l = PY_PTR(list);
         list_grow(ctx, l, l->len + n);
         py_get_items(ctx, iterable, &n, &items);
-        memcpy(l->items + l->len, items, n * sizeof(py_val));
+        py_vcopy(l->items + l->len, items, n);
         l->len += n;
         return;
     }
@@ -535,9 +535,8 @@ static void list_set_slice(py_ctx *ctx, py_list *l, py_val index, py_val value)
     size_t newlen = l->len - count + n;
     list_grow(ctx, l, newlen);
     py_get_items(ctx, src, &n, &items);
-    memmove(l->items + start + n, l->items + start + count,
-            (l->len - (size_t)start - count) * sizeof(py_val));
-    memcpy(l->items + start, items, n * sizeof(py_val));
+    py_vmove(l->items + start + n, l->items + start + count, (l->len - (size_t)start - count));
+    py_vcopy(l->items + start, items, n);
     l->len = newlen;
 }
 
@@ -571,7 +570,7 @@ static py_val list_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
         return l->items[i];
     }
     if (value == PY_STOP) {
-        memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
+        py_vmove(l->items + i, l->items + i + 1, (l->len - i - 1));
         l->len--;
         return PY_NONE;
     }
@@ -599,7 +598,7 @@ static py_val list_pop(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     }
     size_t i = n > 1 ? py_index(ctx, args[1], l->len, "pop") : l->len - 1;
     py_val v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
+    py_vmove(l->items + i, l->items + i + 1, (l->len - i - 1));
     l->len--;
     return v;
 }
@@ -618,7 +617,7 @@ static py_val list_insert(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
         i = (intmax_t)l->len;
     }
     list_grow(ctx, l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(py_val));
+    py_vmove(l->items + i + 1, l->items + i, (l->len - (size_t)i));
     l->items[i] = args[2];
     l->len++;
     return PY_NONE;
@@ -629,7 +628,7 @@ static py_val list_remove(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     py_list *l = PY_PTR(args[0]);
     for (size_t i = 0; i < l->len; i++) {
         if (py_equal(ctx, l->items[i], args[1])) {
-            memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
+            py_vmove(l->items + i, l->items + i + 1, (l->len - i - 1));
             l->len--;
             return PY_NONE;
         }
@@ -694,8 +693,8 @@ static void merge_sort(py_ctx *ctx, py_val *keys, py_val *vals, py_val *tk, py_v
     size_t h = n / 2;
     merge_sort(ctx, keys, vals, tk, tv, h, reverse);
     merge_sort(ctx, keys + h, vals + h, tk, tv, n - h, reverse);
-    memcpy(tk, keys, h * sizeof(py_val));
-    memcpy(tv, vals, h * sizeof(py_val));
+    py_vcopy(tk, keys, h);
+    py_vcopy(tv, vals, h);
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
         bool take_right = reverse ? sort_less(ctx, tk[i], keys[j]) : sort_less(ctx, keys[j], tk[i]);
@@ -723,7 +722,7 @@ void py_list_sort(py_ctx *ctx, py_val list, py_val key, bool reverse)
     /* sort a private copy so a key function that mutates the list is harmless */
     py_val *buf = py_alloc(ctx, 4 * n * sizeof(py_val));
     py_val *keys = buf, *vals = buf + n, *tk = buf + 2 * n, *tv = buf + 3 * n;
-    memcpy(vals, l->items, n * sizeof(py_val));
+    py_vcopy(vals, l->items, n);
     for (size_t i = 0; i < n; i++) {
         keys[i] = key == PY_NONE || key == PY_NULL ? vals[i] : py_call(ctx, key, 1, &vals[i]);
     }
@@ -731,7 +730,7 @@ void py_list_sort(py_ctx *ctx, py_val list, py_val key, bool reverse)
     if (l->len != n) {
         py_raise(ctx, &py_type_ValueError, "list modified during sort");
     }
-    memcpy(l->items, vals, n * sizeof(py_val));
+    py_vcopy(l->items, vals, n);
 }
 
 static py_val list_sort(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)

@@ -1852,7 +1852,7 @@ py_val py_str_vformat(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *arg
             py_val spec_src = py_str_new(ctx, s + spec_st, e - spec_st);
             if (memchr(s + spec_st, '{', e - spec_st) != NULL) {
                 py_val *a2 = py_alloc(ctx, (n_args + 2 * n_kw) * sizeof(py_val));
-                memcpy(a2, args, (n_args + 2 * n_kw) * sizeof(py_val));
+                py_vcopy(a2, args, (n_args + 2 * n_kw));
                 a2[0] = spec_src;
                 spec_src = py_str_vformat(ctx, n_args, n_kw, a2);
             }

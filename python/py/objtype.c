@@ -749,7 +749,7 @@ static py_tuple *compute_mro(py_ctx *ctx, py_type *t, size_t n_bases, const py_v
         for (size_t i = 0; i < sl->len; i++) {
             py_list *s = PY_PTR(sl->items[i]);
             if (s->len > 0 && s->items[0] == cand) {
-                memmove(s->items, s->items + 1, (s->len - 1) * sizeof(py_val));
+                py_vmove(s->items, s->items + 1, (s->len - 1));
                 s->len--;
             }
         }
@@ -943,7 +943,7 @@ static py_val class_call(py_ctx *ctx, const py_type *t, size_t n_args, size_t n_
     if (newf != PY_NULL && py_type_of(newf) == &py_type_function) {
         py_val *a = py_alloc(ctx, (total + 1) * sizeof(py_val));
         a[0] = PY_VAL(t);
-        memcpy(a + 1, args, total * sizeof(py_val));
+        py_vcopy(a + 1, args, total);
         obj = py_call_kw(ctx, newf, n_args + 1, n_kw, a);
         if (!py_isinstance(ctx, obj, t)) {
             return obj;
@@ -963,7 +963,7 @@ static py_val class_call(py_ctx *ctx, const py_type *t, size_t n_args, size_t n_
         py_val small[8];
         py_val *a = total + 1 <= 8 ? small : py_alloc(ctx, (total + 1) * sizeof(py_val));
         a[0] = obj;
-        memcpy(a + 1, args, total * sizeof(py_val));
+        py_vcopy(a + 1, args, total);
         py_val r = py_call_kw(ctx, initf, n_args + 1, n_kw, a);
         if (r != PY_NONE) {
             py_raise(ctx, &py_type_TypeError, "__init__() should return None, not '%s'",

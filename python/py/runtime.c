@@ -617,7 +617,7 @@ py_val py_call_kw(py_ctx *ctx, py_val fn, size_t n_args, size_t n_kw, const py_v
         py_val small[8];
         py_val *a = total + 1 <= 8 ? small : py_alloc(ctx, (total + 1) * sizeof(py_val));
         a[0] = b->self;
-        memcpy(a + 1, args, total * sizeof(py_val));
+        py_vcopy(a + 1, args, total);
         return py_call_kw(ctx, b->fun, n_args + 1, n_kw, a);
     }
     if (t->flags & PY_TF_CLASS) {
@@ -627,7 +627,7 @@ py_val py_call_kw(py_ctx *ctx, py_val fn, size_t n_args, size_t n_kw, const py_v
             py_val small[8];
             py_val *a = total + 1 <= 8 ? small : py_alloc(ctx, (total + 1) * sizeof(py_val));
             a[0] = fn;
-            memcpy(a + 1, args, total * sizeof(py_val));
+            py_vcopy(a + 1, args, total);
             return py_call_fun(ctx, PY_PTR(m), n_args + 1, n_kw, a);
         }
     }
@@ -655,7 +655,7 @@ py_val py_call_method(py_ctx *ctx, py_val obj, py_qstr name, size_t n_args, cons
     py_val small[8];
     py_val *a = n_args + 1 <= 8 ? small : py_alloc(ctx, (n_args + 1) * sizeof(py_val));
     a[0] = self;
-    memcpy(a + 1, args, n_args * sizeof(py_val));
+    py_vcopy(a + 1, args, n_args);
     return py_call(ctx, m, n_args + 1, a);
 }
 

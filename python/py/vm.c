@@ -88,7 +88,7 @@ void py_bind_args(py_ctx *ctx, py_fun *fun, py_val *locals, size_t n_args, size_
     size_t n_pos = co->n_pos;
     size_t slot = n_pos + co->n_kwonly;
     size_t n = n_args < n_pos ? n_args : n_pos;
-    memcpy(locals, args, n * sizeof(py_val));
+    py_vcopy(locals, args, n);
     if (co->flags & PY_CO_VARARGS) {
         locals[slot++] = n_args > n_pos ? py_tuple_new(ctx, n_args - n_pos, args + n_pos)
                                         : py_tuple_new(ctx, 0, NULL);
@@ -180,7 +180,7 @@ static void frame_setup(py_ctx *ctx, py_frame *f, py_fun *fun, size_t n_args, si
     f->fun = fun;
     f->globals = fun->globals;
     if ((co->flags & PY_CO_SIMPLE) && n_kw == 0 && n_args == co->n_pos) {
-        memcpy(f->locals, args, n_args * sizeof(py_val));
+        py_vcopy(f->locals, args, n_args);
     } else {
         py_bind_args(ctx, fun, f->locals, n_args, n_kw, args);
     }
@@ -837,7 +837,7 @@ static py_val call_ex(py_ctx *ctx, py_val fn, py_val self, py_val args, py_val k
         a[0] = self;
     }
     py_get_items(ctx, args, &n, &items);
-    memcpy(a + extra, items, n * sizeof(py_val));
+    py_vcopy(a + extra, items, n);
     size_t k = extra + n;
     if (nkw) {
         py_dict *d = PY_PTR(kwargs);
