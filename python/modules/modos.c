@@ -283,6 +283,222 @@ static py_val os_ilistdir(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN(os_ilistdir_obj, "ilistdir", 0, 1, os_ilistdir);
 
+/* ---- os.path (posixpath semantics; an object with the functions as
+ * methods, since modules are flat here) ------------------------------------ */
+
+static const char *text_arg(py_ctx *ctx, py_val v, size_t *len)
+{
+    const py_type *t = py_type_of(v);
+    if (t != &py_type_str && t != &py_type_bytes) {
+        py_raise(ctx, &py_type_TypeError, "expected str, bytes or os.PathLike object, not %s",
+                 t->name);
+    }
+    return py_str_get(ctx, v, len);
+}
+
+static py_val same_kind(py_ctx *ctx, py_val like, const char *s, size_t n)
+{
+    s = n ? s : "";
+    return py_type_of(like) == &py_type_bytes ? py_bytes_new(ctx, s, n) : py_str_new(ctx, s, n);
+}
+
+/* Index after the last '/', and the head length without trailing slashes
+ * (unless the head is all slashes). */
+static size_t split_at(const char *s, size_t n, size_t *head)
+{
+    size_t i = n;
+    while (i > 0 && s[i - 1] != '/') {
+        i--;
+    }
+    size_t h = i;
+    while (h > 0 && s[h - 1] == '/') {
+        h--;
+    }
+    *head = h ? h : i; /* "///x" keeps its slashes */
+    return i;
+}
+
+static py_val op_split(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    size_t len, head;
+    const char *s = text_arg(ctx, a[1], &len);
+    size_t i = split_at(s, len, &head);
+    py_val t[2] = {same_kind(ctx, a[1], s, head), same_kind(ctx, a[1], s + i, len - i)};
+    return py_tuple_new(ctx, 2, t);
+}
+static PY_FUN(op_split_obj, "split", 2, 2, op_split);
+
+static py_val op_basename(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    size_t len, head;
+    const char *s = text_arg(ctx, a[1], &len);
+    size_t i = split_at(s, len, &head);
+    return same_kind(ctx, a[1], s + i, len - i);
+}
+static PY_FUN(op_basename_obj, "basename", 2, 2, op_basename);
+
+static py_val op_dirname(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    size_t len, head;
+    const char *s = text_arg(ctx, a[1], &len);
+    split_at(s, len, &head);
+    return same_kind(ctx, a[1], s, head);
+}
+static PY_FUN(op_dirname_obj, "dirname", 2, 2, op_dirname);
+
+static py_val op_join(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    mod_buf b;
+    mb_init(ctx, &b, 64);
+    for (size_t k = 1; k < n; k++) {
+        size_t len;
+        const char *s = text_arg(ctx, a[k], &len);
+        if (len && s[0] == '/') {
+            b.len = 0; /* an absolute component restarts the path */
+        } else if (b.len && b.data[b.len - 1] != '/') {
+            mb_addc(ctx, &b, '/');
+        }
+        mb_add(ctx, &b, s, len);
+    }
+    return same_kind(ctx, a[1], b.data, b.len);
+}
+static PY_FUN(op_join_obj, "join", 2, PY_ARGS_VAR, op_join);
+
+static py_val op_splitext(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    size_t len, head;
+    const char *s = text_arg(ctx, a[1], &len);
+    size_t base = split_at(s, len, &head), dot = len;
+    for (size_t i = len; i-- > base;) {
+        if (s[i] == '.') {
+            dot = i;
+            break;
+        }
+    }
+    /* A leading run of dots (".bashrc") is not an extension. */
+    size_t first = base;
+    while (first < dot && s[first] == '.') {
+        first++;
+    }
+    if (dot == len || first == dot) {
+        dot = len;
+    }
+    py_val t[2] = {same_kind(ctx, a[1], s, dot), same_kind(ctx, a[1], s + dot, len - dot)};
+    return py_tuple_new(ctx, 2, t);
+}
+static PY_FUN(op_splitext_obj, "splitext", 2, 2, op_splitext);
+
+static py_val op_isabs(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    size_t len;
+    const char *s = text_arg(ctx, a[1], &len);
+    return PY_BOOL(len && s[0] == '/');
+}
+static PY_FUN(op_isabs_obj, "isabs", 2, 2, op_isabs);
+
+/* normpath: collapse "//", "." and "name/.." (posixpath rules). */
+static py_val op_normpath(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    size_t len;
+    const char *s = text_arg(ctx, a[1], &len);
+    if (!len) {
+        return same_kind(ctx, a[1], ".", 1);
+    }
+    size_t lead = s[0] == '/' ? (len > 1 && s[1] == '/' && (len == 2 || s[2] != '/') ? 2 : 1) : 0;
+    /* comps: (offset, length) of kept components */
+    size_t *comp = py_alloc_raw(ctx, (len / 2 + 2) * 2 * sizeof(size_t)), nc = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == '/') {
+            i++;
+        }
+        size_t st = i;
+        while (i < len && s[i] != '/') {
+            i++;
+        }
+        size_t cl = i - st;
+        if (!cl || (cl == 1 && s[st] == '.')) {
+            continue;
+        }
+        bool dotdot = cl == 2 && s[st] == '.' && s[st + 1] == '.';
+        bool prev_dotdot = nc && comp[2 * nc - 1] == 2 && s[comp[2 * nc - 2]] == '.' &&
+                           s[comp[2 * nc - 2] + 1] == '.';
+        if (dotdot && !((!lead && !nc) || prev_dotdot)) {
+            if (nc) {
+                nc--; /* "name/.." cancels; "/.." stays "/" */
+            }
+            continue;
+        }
+        comp[2 * nc] = st;
+        comp[2 * nc + 1] = cl;
+        nc++;
+    }
+    mod_buf b;
+    mb_init(ctx, &b, len + 2);
+    mb_add(ctx, &b, "//", lead);
+    for (size_t k = 0; k < nc; k++) {
+        if (k) {
+            mb_addc(ctx, &b, '/');
+        }
+        mb_add(ctx, &b, s + comp[2 * k], comp[2 * k + 1]);
+    }
+    if (!b.len) {
+        mb_addc(ctx, &b, '.');
+    }
+    return same_kind(ctx, a[1], b.data, b.len);
+}
+static PY_FUN(op_normpath_obj, "normpath", 2, 2, op_normpath);
+
+/* 0 missing, 1 file, 2 directory (the basic HAL's stat). */
+static int path_kind(py_ctx *ctx, py_val p)
+{
+    const rtpy_hal *h = hal(ctx);
+    size_t len;
+    const char *s = text_arg(ctx, p, &len);
+    return h->stat && !memchr(s, 0, len) ? h->stat(h->user, s) : 0;
+}
+
+static py_val op_exists(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return PY_BOOL(path_kind(ctx, a[1]) != 0);
+}
+static PY_FUN(op_exists_obj, "exists", 2, 2, op_exists);
+
+static py_val op_isfile(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return PY_BOOL(path_kind(ctx, a[1]) == 1);
+}
+static PY_FUN(op_isfile_obj, "isfile", 2, 2, op_isfile);
+
+static py_val op_isdir(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return PY_BOOL(path_kind(ctx, a[1]) == 2);
+}
+static PY_FUN(op_isdir_obj, "isdir", 2, 2, op_isdir);
+
+static py_val op_getsize(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_val st = os_stat(ctx, 1, 0, a + 1);
+    return ((py_tuple *)PY_PTR(st))->items[ST_SIZE];
+}
+static PY_FUN(op_getsize_obj, "getsize", 2, 2, op_getsize);
+
+static const py_attr_def ospath_locals[] = {
+    {"join", PY_OBJV(&op_join_obj)},         {"split", PY_OBJV(&op_split_obj)},
+    {"basename", PY_OBJV(&op_basename_obj)}, {"dirname", PY_OBJV(&op_dirname_obj)},
+    {"splitext", PY_OBJV(&op_splitext_obj)}, {"isabs", PY_OBJV(&op_isabs_obj)},
+    {"normpath", PY_OBJV(&op_normpath_obj)}, {"exists", PY_OBJV(&op_exists_obj)},
+    {"isfile", PY_OBJV(&op_isfile_obj)},     {"isdir", PY_OBJV(&op_isdir_obj)},
+    {"getsize", PY_OBJV(&op_getsize_obj)},   {NULL, 0},
+};
+
+static void ospath_print(py_ctx *ctx, py_print *p, py_val self, int kind)
+{
+    py_print_str(p, "<module 'posixpath'>");
+}
+
+static const py_type os_path_type = {{&py_type_type},        "posixpath", 0, NULL, ospath_print,
+                                     .locals = ospath_locals};
+
 static const py_attr_def os_attrs[] = {
     {"stat", PY_OBJV(&os_stat_obj)},
     {"listdir", PY_OBJV(&os_listdir_obj)},
@@ -306,6 +522,7 @@ static void os_init(py_ctx *ctx, py_val module)
     py_module_set(ctx, module, "pardir", py_str_from_cstr(ctx, ".."));
     py_module_set(ctx, module, "linesep", py_str_from_cstr(ctx, "\n"));
     py_module_set(ctx, module, "name", py_str_from_cstr(ctx, "posix"));
+    py_module_set(ctx, module, "path", PY_VAL(py_obj_new(ctx, &os_path_type, sizeof(py_obj))));
 }
 
 const py_module_def py_mod_os = {"os", os_attrs, os_init};
