@@ -422,6 +422,7 @@ intptr_t py_hash(py_ctx *ctx, py_val v)
     if (PY_IS_QSTR(v)) {
         return py_qstr_hash(ctx, PY_QSTR(v));
     }
+    PY_CSTACK_CHECK(ctx);
     const py_type *t = py_type_of(v);
     if (t->flags & PY_TF_CLASS) {
         py_val m = py_lookup_type_attr(ctx, t, PY_Q___hash__);
@@ -460,7 +461,8 @@ py_val py_iter(py_ctx *ctx, py_val v)
     if (t->flags & PY_TF_CLASS) {
         py_val m = py_special(ctx, v, PY_Q___iter__);
         if (m != PY_NULL) {
-            return py_call(ctx, m, 0, NULL);
+            extern py_val py_check_iterator(py_ctx * ctx, py_val it);
+            return py_check_iterator(ctx, py_call(ctx, m, 0, NULL));
         }
         m = py_special(ctx, v, PY_Q___getitem__);
         if (m != PY_NULL) {
@@ -480,6 +482,16 @@ py_val py_iter(py_ctx *ctx, py_val v)
         return v;
     }
     return t->getiter(ctx, v);
+}
+
+/* The result of a user __iter__ must be an iterator object. */
+py_val py_check_iterator(py_ctx *ctx, py_val it)
+{
+    const py_type *t = py_type_of(it);
+    if (!PY_IS_PTR(it) || (t->iternext == NULL && !(t->flags & PY_TF_CLASS))) {
+        py_raise(ctx, &py_type_TypeError, "iter() returned non-iterator of type '%s'", t->name);
+    }
+    return it;
 }
 
 py_val py_next(py_ctx *ctx, py_val it)
