@@ -134,22 +134,38 @@ static void crude_digits(double v, fp_digits *out)
     out->decpt = e10 + 1;
 }
 
-/* Shortest digits that round-trip (v finite, positive). Round-tripping is
- * monotonic in the digit count, so binary search over 1..17. */
+/* Shortest digits that round-trip (v finite, positive).
+ *
+ * For normal numbers the 15-digit rounding decides: a double is within
+ * half an ulp (~1.1e-16 relative) of any decimal that reads back as it, far
+ * less than the 15-digit grid's half-step, so if any string of 15 or fewer
+ * digits round-trips, the correctly rounded 15-digit one does and equals it
+ * padded with zeros. Otherwise 16 digits (or their neighbours) or 17 do.
+ * Subnormals have coarse ulps, so they search all lengths (round-tripping
+ * is monotonic in the digit count). */
 static void shortest(double v, fp_digits *out)
 {
-    int lo = 1, hi = 17;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (try_prec(v, mid, out)) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+    if (v >= 2.2250738585072014e-308) {
+        for (int p = 15; p <= 17; p++) {
+            if (try_prec(v, p, out)) {
+                return;
+            }
+        }
+    } else {
+        int lo = 1, hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (try_prec(v, mid, out)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (try_prec(v, lo, out)) {
+            return;
         }
     }
-    if (!try_prec(v, lo, out)) {
-        crude_digits(v, out);
-    }
+    crude_digits(v, out);
 }
 
 /* Writes the exponent suffix "e+XX" (at least two digits). */
