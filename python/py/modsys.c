@@ -629,12 +629,13 @@ static const py_module_def *find_def(const py_module_def *const *table, const ch
 
 static const py_module_def *builtin_def(py_ctx *ctx, const char *name, size_t n)
 {
+    /* the port's modules take precedence over the generic ones */
     const py_module_def *d = find_def(core_modules, name, n);
     if (d == NULL) {
-        d = find_def(py_ext_modules, name, n);
+        d = find_def(ctx->hal->modules, name, n);
     }
     if (d == NULL) {
-        d = find_def(ctx->hal->modules, name, n);
+        d = find_def(py_ext_modules, name, n);
     }
     if (d == NULL && n > 1 && name[0] == 'u') {
         return builtin_def(ctx, name + 1, n - 1);
@@ -857,7 +858,8 @@ static py_qstr resolve_relative(py_ctx *ctx, py_qstr name, int level)
     const char *ns = py_qstr_str(ctx, name, &nn);
     py_strbuf b;
     py_strbuf_init(ctx, &b, pn + nn + 1);
-    pkg = py_str_get(ctx, e->value, &pn);
+    size_t full_len;
+    pkg = py_str_get(ctx, e->value, &full_len);
     py_strbuf_add(&b, pkg, pn);
     if (nn > 0) {
         py_strbuf_addc(&b, '.');

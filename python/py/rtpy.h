@@ -36,6 +36,16 @@ typedef uintptr_t rtpy_val; /* a Python value (see obj.h) */
 /* File handle returned by the HAL's file_open (opaque to the core). */
 typedef void *rtpy_file;
 
+/* File metadata for the os module (rtpy_hal.stat2). */
+typedef struct rtpy_stat {
+    uint32_t mode; /* S_IFDIR 0040000 | S_IFREG 0100000 | permission bits */
+    uint64_t size;
+    double mtime, atime, ctime;
+} rtpy_stat;
+
+/* rtpy_hal has the file-system fields below (stat2, listdir, ...). */
+#define RTPY_HAL_FS 1
+
 /* Services the port supplies. Every function pointer except `write` may be
  * NULL; the matching Python feature then raises OSError (or is a no-op). */
 typedef struct rtpy_hal {
@@ -67,6 +77,20 @@ typedef struct rtpy_hal {
     const struct py_module_def *const *modules;
     /* sys.platform (NULL: "rtpy"). */
     const char *platform;
+    /* File system for the os module; each returns 0 or -errno (NULL:
+     * OSError ENOSYS). listdir calls cb(arg, name, is_dir) per entry
+     * (without "." and ".."); cb returns nonzero to stop. */
+    int (*stat2)(void *user, const char *path, rtpy_stat *st);
+    int (*listdir)(void *user, const char *path,
+                   int (*cb)(void *arg, const char *name, int is_dir), void *arg);
+    int (*mkdir)(void *user, const char *path);
+    int (*rmdir)(void *user, const char *path);
+    int (*remove)(void *user, const char *path);
+    int (*rename)(void *user, const char *from, const char *to);
+    int (*getcwd)(void *user, char *buf, size_t len);
+    int (*chdir)(void *user, const char *path);
+    /* Fill buf with entropy (os.urandom, random seeding); 0 or -errno. */
+    int (*urandom)(void *user, void *buf, size_t len);
 } rtpy_hal;
 
 /* Bytes rtpy_create() needs besides the GC heap itself (VM state, frame

@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <dirent.h>
 
 #include "rtpy.h"
 
@@ -123,6 +124,81 @@ static int hal_stat(void *user, const char *path)
     return S_ISDIR(st.st_mode) ? 2 : 1;
 }
 
+static int hal_stat2(void *user, const char *path, rtpy_stat *out)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return -errno;
+    }
+    out->mode = (uint32_t)st.st_mode;
+    out->size = (uint64_t)st.st_size;
+    out->mtime = (double)st.st_mtim.tv_sec + st.st_mtim.tv_nsec * 1e-9;
+    out->atime = (double)st.st_atim.tv_sec + st.st_atim.tv_nsec * 1e-9;
+    out->ctime = (double)st.st_ctim.tv_sec + st.st_ctim.tv_nsec * 1e-9;
+    return 0;
+}
+
+static int hal_listdir(void *user, const char *path, int (*cb)(void *, const char *, int),
+                       void *arg)
+{
+    DIR *d = opendir(path);
+    if (d == NULL) {
+        return -errno;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+            continue;
+        }
+        if (cb(arg, e->d_name, e->d_type == DT_DIR)) {
+            break;
+        }
+    }
+    closedir(d);
+    return 0;
+}
+
+static int hal_mkdir(void *user, const char *path)
+{
+    return mkdir(path, 0777) == 0 ? 0 : -errno;
+}
+
+static int hal_rmdir(void *user, const char *path)
+{
+    return rmdir(path) == 0 ? 0 : -errno;
+}
+
+static int hal_remove(void *user, const char *path)
+{
+    return unlink(path) == 0 ? 0 : -errno;
+}
+
+static int hal_rename(void *user, const char *from, const char *to)
+{
+    return rename(from, to) == 0 ? 0 : -errno;
+}
+
+static int hal_getcwd(void *user, char *buf, size_t len)
+{
+    return getcwd(buf, len) != NULL ? 0 : -errno;
+}
+
+static int hal_chdir(void *user, const char *path)
+{
+    return chdir(path) == 0 ? 0 : -errno;
+}
+
+static int hal_urandom(void *user, void *buf, size_t len)
+{
+    int fd = open("/dev/urandom", O_RDONLY);
+    if (fd < 0) {
+        return -errno;
+    }
+    ssize_t r = read(fd, buf, len);
+    close(fd);
+    return r == (ssize_t)len ? 0 : -EIO;
+}
+
 static rtpy_hal hal = {
     .write = hal_write,
     .read = hal_read,
@@ -138,6 +214,15 @@ static rtpy_hal hal = {
     .stack_size = 4u << 20,
     .vstack_size = 128u << 10,
     .platform = "linux",
+    .stat2 = hal_stat2,
+    .listdir = hal_listdir,
+    .mkdir = hal_mkdir,
+    .rmdir = hal_rmdir,
+    .remove = hal_remove,
+    .rename = hal_rename,
+    .getcwd = hal_getcwd,
+    .chdir = hal_chdir,
+    .urandom = hal_urandom,
 };
 
 static void on_sigint(int sig)
