@@ -339,9 +339,14 @@ static const char *const enc_kw_names[KW__COUNT] = {
     "indent",   "separators",   "default",        "sort_keys",
 };
 
+static py_val encode_with_cls(py_ctx *ctx, py_val obj, const py_val *kw);
+
 /* dumps(obj, **kw) with the keyword values in kw[]. */
 static py_val json_encode(py_ctx *ctx, py_val obj, const py_val *kw)
 {
+    if (kw[KW_CLS] != PY_NONE) {
+        return encode_with_cls(ctx, obj, kw);
+    }
     /* On the C stack: a heap block of this size per call is slow to find,
      * and the stack is scanned by the GC anyway. */
     json_enc enc, *e = &enc;
@@ -391,6 +396,70 @@ static py_val json_dump(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
     return PY_NONE;
 }
 static PY_FUN_KWARGS(json_dump_obj, "dump", 2, json_dump);
+
+/* ---- JSONEncoder --------------------------------------------------------------- */
+
+typedef struct jenc_obj {
+    py_obj base;
+    py_val kw[KW__COUNT]; /* the constructor's options (cls unused) */
+} jenc_obj;
+
+extern const py_type json_encoder_type;
+
+static py_val jenc_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
+                            const py_val *args)
+{
+    jenc_obj *o = py_obj_new(ctx, type, sizeof(jenc_obj));
+    enc_args(ctx, n, nk, args, 0, o->kw);
+    return PY_VAL(o);
+}
+
+/* dumps(obj, cls=C, **kw): C(**kw).encode(obj) */
+static py_val encode_with_cls(py_ctx *ctx, py_val obj, const py_val *kw)
+{
+    py_val args[2 * KW__COUNT];
+    size_t nk = 0;
+    for (size_t i = 0; i < KW__COUNT; i++) {
+        if (i != KW_CLS) {
+            args[2 * nk] = PY_MK_QSTR(py_qstr_from_cstr(ctx, enc_kw_names[i]));
+            args[2 * nk + 1] = kw[i];
+            nk++;
+        }
+    }
+    py_val inst = py_call_kw(ctx, kw[KW_CLS], 0, nk, args);
+    return py_call_method(ctx, inst, py_qstr_from_cstr(ctx, "encode"), 1, &obj);
+}
+
+static py_val je_default(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_raise(ctx, &py_type_TypeError, "Object of type %s is not JSON serializable",
+             py_type_of(a[1])->name);
+}
+static PY_FUN(je_default_obj, "default", 2, 2, je_default);
+
+static py_val je_encode(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    jenc_obj *o = PY_PTR(a[0]);
+    py_val kw[KW__COUNT];
+    memcpy(kw, o->kw, sizeof kw);
+    kw[KW_CLS] = PY_NONE;
+    if (kw[KW_DEFAULT] == PY_NONE) {
+        kw[KW_DEFAULT] = py_getattr(ctx, a[0], py_qstr_from_cstr(ctx, "default"));
+    }
+    return json_encode(ctx, a[1], kw);
+}
+static PY_FUN(je_encode_obj, "encode", 2, 2, je_encode);
+
+static const py_attr_def jenc_locals[] = {
+    {"default", PY_OBJV(&je_default_obj)},
+    {"encode", PY_OBJV(&je_encode_obj)},
+    {NULL, 0},
+};
+
+const py_type json_encoder_type = {
+    {&py_type_type}, "JSONEncoder",         PY_TF_BASETYPE,
+    jenc_make_new,   .locals = jenc_locals, .inst_size = sizeof(jenc_obj),
+};
 
 /* ---- decoder ---------------------------------------------------------------- */
 
@@ -809,6 +878,7 @@ static const py_attr_def json_attrs[] = {
     {"loads", PY_OBJV(&json_loads_obj)},
     {"load", PY_OBJV(&json_load_obj)},
     {"JSONDecodeError", PY_OBJV(JSON_DECODE_ERROR)},
+    {"JSONEncoder", PY_OBJV(&json_encoder_type)},
     {NULL, 0},
 };
 
