@@ -128,10 +128,17 @@ static void seed_int(py_ctx *ctx, rnd_obj *r, py_val a)
     mt_init_array(r, key, n);
 }
 
-/* No seed: mix the clocks (the port has no entropy source in the HAL). */
+/* No seed: the port's entropy source if it has one, else the clocks. */
 static void seed_time(py_ctx *ctx, rnd_obj *r)
 {
     const rtpy_hal *hal = py_hal(ctx);
+#ifdef RTPY_HAL_FS
+    uint32_t entropy[16];
+    if (hal && hal->urandom && hal->urandom(hal->user, entropy, sizeof entropy) == 0) {
+        mt_init_array(r, entropy, 16);
+        return;
+    }
+#endif
     uint64_t t = hal && hal->ticks_us ? hal->ticks_us(hal->user) : 0;
     double w = hal && hal->time ? hal->time(hal->user) : 0;
     uint64_t wb;
