@@ -318,6 +318,20 @@ def test_bus_fault_address(elf):
     check("bus fault reports BFAR 0x60000000", "BFAR: 0x60000000" in dump)
 
 
+# -- semihosting "exec" ---------------------------------------------------------------------
+def test_exec(elf):
+    for line, want_status, want_text in (("gpio PA5 read", 0, "PA5 (pin 5) = 0"),
+                                          ("no_such_cmd", 1, "no_such_cmd: command not found.")):
+        sh = Shell(qemu_argv(elf, semi_args=["exec"] + line.split()), timeout=30.0)
+        try:
+            status = sh.wait_exit(30)
+        finally:
+            sh.close()
+        out = sh.transcript()
+        check("semihosting 'exec %s' runs it and exits %d" % (line, want_status),
+              status == want_status and want_text in out, "status %s" % status)
+
+
 # -- python on the board -------------------------------------------------------------------
 def test_python(elf):
     sh = boot(elf)
@@ -377,7 +391,7 @@ def main():
                  (test_gpio, elf),
                  (test_fault, elf, "udf", "UsageFault", "UNDEFINSTR", "fault_udf"),
                  (test_fault, elf, "div0", "UsageFault", "DIVBYZERO", "fault_div0"),
-                 (test_bus_fault_address, elf), (test_fault_irq, elf), (test_reboot, elf),
+                 (test_bus_fault_address, elf), (test_fault_irq, elf), (test_reboot, elf), (test_exec, elf),
                  (test_no_semihosting, elf), (test_python, elf), (test_utest, elf)]
         for t in tests:
             run_test(t[0].__name__, t[0], *t[1:])
