@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """QEMU (netduinoplus2, STM32F405) test suite: python3 tests/qemu/run.py BUILD_DIR
 
-Boots BUILD_DIR/rtthread.elf under qemu-system-arm several times and checks: every utest
-case (tests/kernel, FPU test included) passes, a scripted msh session, a 4 KB paste through
-the console, the GPIO register writes (QEMU's -d unimp log), the hard-fault dump, reboot's
-exit status, and booting without semihosting. Prints the image size; the last line is
+Boots BUILD_DIR/rtthread.elf under qemu-system-arm several times (every wait has a timeout)
+and checks: every utest case (tests/kernel with the FPU test, the board's own case) passes, a
+scripted msh session (built-ins, unknown command, editing, history), 4 KB pastes through the
+console with a fast and a slow reader (RX flow control), 150 pasted command lines, the GPIO
+register writes (QEMU's -d unimp log), the fault dumps of four provoked faults, reboot's exit
+status, semihosting "exec", booting without semihosting, and a Python REPL smoke test when
+the image has python. Prints the image size (text/data/bss); the last line is
 "qemu: N passed, N failed" and the exit status is 0 only if everything passed.
 """
 
