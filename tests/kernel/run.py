@@ -64,6 +64,7 @@ class Reader(threading.Thread):
         self.stream = stream
         self.lines = []
         self.summary = None
+        self.prompts = 0  # shell prompts seen so far
         self.prompt = threading.Event()
         self.seen = threading.Event()
 
@@ -82,8 +83,10 @@ class Reader(threading.Thread):
             chunk = os.read(self.stream.fileno(), 4096)
             if not chunk:
                 break
+            # a prompt may straddle two reads: look at the tail of the previous one too
+            self.prompts += (pending[-len(PROMPT) + 1:] + chunk).count(PROMPT)
             pending += chunk
-            if PROMPT in pending:
+            if self.prompts:
                 self.prompt.set()
             *complete, pending = pending.split(b"\n")
             for raw in complete:
@@ -166,13 +169,22 @@ FATAL_CHECKS = (
 def run_fatal(args, what, expect, title):
     """One fatal-path run: the kernel must print `expect` and the simulator exit with 1."""
     proc, reader, problems = boot(args)
+    prompts = reader.prompts
     type_line(proc, "ktest_fatal %s" % what, problems)
-    try:
-        rc = proc.wait(timeout=min(args.timeout, 60.0 if not args.valgrind else 300.0))
-    except subprocess.TimeoutExpired:
-        rc = None
-        problems.append("still running: the system did not halt")
-        finish(proc, 0.0)
+    limit = time.monotonic() + min(args.timeout, 60.0 if not args.valgrind else 300.0)
+    rc = None
+    # Poll: the process should end; a new prompt means the shell carried on instead.
+    while rc is None and time.monotonic() < limit and reader.prompts == prompts:
+        try:
+            rc = proc.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            pass
+    carried_on = reader.prompts != prompts
+    if rc is None:
+        rc = finish(proc, 1.0)
+    if rc is None:
+        problems.append("the system did not halt" +
+                        (" (the shell prompted again)" if carried_on else ""))
     reader.join(timeout=5.0)
     text = "\n".join(reader.lines)
     if not expect.search(text):
