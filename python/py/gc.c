@@ -411,3 +411,9 @@ void py_gc_fail_after(py_ctx *ctx, size_t n)
 {
     ctx->gc.fail_countdown = n;
 }
+
+size_t py_gc_size(py_ctx *ctx, const void *p)
+{
+    intptr_t b = head_block(&ctx->gc, (uintptr_t)p, false);
+    return b < 0 ? 0 : block_len(&ctx->gc, (size_t)b) * PY_BLOCK;
+}

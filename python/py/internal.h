@@ -72,6 +72,7 @@ typedef struct py_gc {
 
 /* Test hook: the n-th allocation from now fails as if the heap were full. */
 void py_gc_fail_after(py_ctx *ctx, size_t n);
+size_t py_gc_size(py_ctx *ctx, const void *p); /* bytes of a heap allocation, 0 if none */
 
 void py_gc_init(py_ctx *ctx, void *mem, size_t size);
 void py_gc_collect(py_ctx *ctx);

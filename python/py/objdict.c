@@ -651,8 +651,20 @@ static const py_attr_def dict_locals[] = {
 };
 
 const py_type py_type_dict = {
-    {&py_type_type}, "dict", PY_TF_BASETYPE, dict_make_new, dict_print, NULL,        dict_unary_op,
-    dict_binary_op,  NULL,   dict_subscr,    dict_getiter,  NULL,       dict_locals,
+    {&py_type_type},
+    "dict",
+    PY_TF_BASETYPE,
+    dict_make_new,
+    dict_print,
+    NULL,
+    dict_unary_op,
+    dict_binary_op,
+    NULL,
+    dict_subscr,
+    dict_getiter,
+    NULL,
+    dict_locals,
+    .inst_size = sizeof(py_dict),
 };
 
 /* --- set / frozenset ----------------------------------------------------------------- */
@@ -1012,8 +1024,20 @@ static const py_attr_def frozenset_locals[] = {
 };
 
 const py_type py_type_set = {
-    {&py_type_type}, "set", PY_TF_BASETYPE, set_make_new, set_print, NULL,       set_unary_op,
-    set_binary_op,   NULL,  NULL,           set_getiter,  NULL,      set_locals,
+    {&py_type_type},
+    "set",
+    PY_TF_BASETYPE,
+    set_make_new,
+    set_print,
+    NULL,
+    set_unary_op,
+    set_binary_op,
+    NULL,
+    NULL,
+    set_getiter,
+    NULL,
+    set_locals,
+    .inst_size = sizeof(py_dict),
 };
 
 const py_type py_type_frozenset = {

@@ -24,7 +24,7 @@ py_float_t py_float_get(py_ctx *ctx, py_val v)
         return (py_float_t)PY_SMALL(v);
     }
     const py_type *t = py_type_of(v);
-    if (t == &py_type_float) {
+    if (t == &py_type_float || ((t->flags & PY_TF_CLASS) && t->base_type == &py_type_float)) {
         return ((py_float_obj *)v)->v;
     }
     if (py_is_int(v)) {

@@ -21,12 +21,19 @@ bool py_is_int(py_val v)
         return false;
     }
     const py_type *t = ((py_obj *)v)->type;
-    return t == &py_type_int || t == &py_type_bool;
+    if (t == &py_type_int || t == &py_type_bool) {
+        return true;
+    }
+    return (t->flags & PY_TF_CLASS) && t->base_type == &py_type_int;
 }
 
 bool py_int_is_big(py_val v)
 {
-    return PY_IS_PTR(v) && ((py_obj *)v)->type == &py_type_int;
+    if (!PY_IS_PTR(v) || v == 0) {
+        return false;
+    }
+    const py_type *t = ((py_obj *)v)->type;
+    return t == &py_type_int || ((t->flags & PY_TF_CLASS) && t->base_type == &py_type_int);
 }
 
 /* View of any int value as a bi_t (buf needs SMALL_DIGITS digits). */
@@ -801,3 +808,30 @@ const py_type py_type_bool = {
     bool_make_new,   int_print,      NULL,
     int_unary_op,    bool_binary_op, .base_type = &py_type_int,
 };
+
+/* A heap object for any int/str value (subclass instances copy it). */
+py_val py_box_value(py_ctx *ctx, py_val v)
+{
+    if (PY_IS_SMALL(v) || v == PY_TRUE || v == PY_FALSE) {
+        intptr_t i = PY_IS_SMALL(v) ? PY_SMALL(v) : v == PY_TRUE;
+        bi_t x;
+        py_bigint *b = big_alloc(ctx, BI_I64_DIGITS, &x);
+        bi_set_i64(&x, i);
+        b->len = x.len;
+        b->neg = x.neg;
+        return PY_VAL(b);
+    }
+    if (PY_IS_QSTR(v)) {
+        size_t n;
+        const char *s = py_qstr_str(ctx, PY_QSTR(v), &n);
+        py_str_obj *o = py_str_alloc(ctx, &py_type_str, n);
+        s = py_qstr_str(ctx, PY_QSTR(v), &n);
+        memcpy(o->data, s, n);
+        o->data[n] = 0;
+        return PY_VAL(o);
+    }
+    if (!py_gc_is_heap(ctx, PY_PTR(v))) {
+        py_raise(ctx, &py_type_TypeError, "cannot subclass this value");
+    }
+    return v;
+}

@@ -764,8 +764,20 @@ static const py_attr_def list_locals[] = {
 };
 
 const py_type py_type_list = {
-    {&py_type_type}, "list", PY_TF_BASETYPE, list_make_new, list_print, NULL,        list_unary_op,
-    list_binary_op,  NULL,   list_subscr,    seq_getiter,   NULL,       list_locals,
+    {&py_type_type},
+    "list",
+    PY_TF_BASETYPE,
+    list_make_new,
+    list_print,
+    NULL,
+    list_unary_op,
+    list_binary_op,
+    NULL,
+    list_subscr,
+    seq_getiter,
+    NULL,
+    list_locals,
+    .inst_size = sizeof(py_list),
 };
 
 /* --- range ------------------------------------------------------------------------ */

@@ -104,6 +104,9 @@ bool py_is_str(py_val v)
         return false;
     }
     const py_type *t = ((py_obj *)v)->type;
+    if (t->flags & PY_TF_CLASS) {
+        t = t->base_type;
+    }
     return t == &py_type_str || t == &py_type_bytes;
 }
 
@@ -119,6 +122,9 @@ const char *py_str_get(py_ctx *ctx, py_val v, size_t *len)
         return py_qstr_str(ctx, PY_QSTR(v), len);
     }
     const py_type *t = py_type_of(v);
+    if (t->flags & PY_TF_CLASS) {
+        t = t->base_type;
+    }
     if (t == &py_type_str || t == &py_type_bytes) {
         py_str_obj *s = PY_PTR(v);
         *len = s->len;
@@ -365,10 +371,16 @@ static py_val str_repeat(py_ctx *ctx, py_val s, intmax_t n)
     return py_str_finish(ctx, r);
 }
 
+static const py_type *base_of(py_val v)
+{
+    const py_type *t = py_type_of(v);
+    return (t->flags & PY_TF_CLASS) && t->base_type != NULL ? t->base_type : t;
+}
+
 static bool same_kind(py_val a, py_val b)
 {
-    bool ab = py_type_of(a) == &py_type_bytes || py_type_of(a) == &py_type_bytearray;
-    bool bb = py_type_of(b) == &py_type_bytes || py_type_of(b) == &py_type_bytearray;
+    bool ab = base_of(a) == &py_type_bytes || base_of(a) == &py_type_bytearray;
+    bool bb = base_of(b) == &py_type_bytes || base_of(b) == &py_type_bytearray;
     return ab == bb && (py_is_str(a) || py_type_of(a) == &py_type_bytearray) &&
            (py_is_str(b) || py_type_of(b) == &py_type_bytearray);
 }
@@ -689,7 +701,7 @@ py_val py_bytes_from(py_ctx *ctx, py_val v, const py_type *type)
 
 static const py_type *result_type(py_val v)
 {
-    return py_type_of(v) == &py_type_str ? &py_type_str : &py_type_bytes;
+    return base_of(v) == &py_type_str ? &py_type_str : &py_type_bytes;
 }
 
 static py_val mk(py_ctx *ctx, py_val like, const char *s, size_t n)

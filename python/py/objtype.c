@@ -916,16 +916,23 @@ static py_val native_subclass_new(py_ctx *ctx, const py_type *t, size_t n_args, 
         py_val e = py_exc_new(ctx, t, n_args, args);
         return e;
     }
-    if (nt->inst_size == 0 || nt->make_new == NULL) {
+    if (nt->make_new == NULL) {
         py_raise(ctx, &py_type_TypeError, "cannot create '%s' instances", t->name);
     }
     py_val nv = nt->make_new(ctx, nt, n_args, n_kw, args);
-    if (!PY_IS_PTR(nv) || !py_gc_is_heap(ctx, PY_PTR(nv))) {
-        py_raise(ctx, &py_type_TypeError, "cannot subclass '%s' with a value of this kind",
-                 nt->name);
+    if (nt->inst_size != 0 && PY_IS_PTR(nv) && py_gc_is_heap(ctx, PY_PTR(nv))) {
+        py_obj *o = py_alloc(ctx, t->dict_off + sizeof(py_dict *));
+        memcpy(o, PY_PTR(nv), nt->inst_size);
+        o->type = t;
+        return PY_VAL(o);
     }
-    py_obj *o = py_alloc(ctx, t->dict_off + sizeof(py_dict *));
-    memcpy(o, PY_PTR(nv), nt->inst_size);
+    /* immutable natives (int, str, tuple, float, bytes): a copy of the value
+     * object with the class as its type, without an instance dict */
+    extern py_val py_box_value(py_ctx * ctx, py_val v);
+    nv = py_box_value(ctx, nv);
+    size_t size = py_gc_size(ctx, PY_PTR(nv));
+    py_obj *o = py_alloc(ctx, size);
+    memcpy(o, PY_PTR(nv), size);
     o->type = t;
     return PY_VAL(o);
 }
@@ -1074,7 +1081,7 @@ static py_val object_new_m(py_ctx *ctx, size_t n, size_t nkw, const py_val *args
     }
     const py_type *t = PY_PTR(args[0]);
     if (t->base_type != NULL && !(t->flags & PY_TF_EXCEPTION) && t->flags & PY_TF_CLASS) {
-        return native_subclass_new(ctx, t, 0, 0, args + 1);
+        return native_subclass_new(ctx, t, n - 1, nkw, args + 1);
     }
     if (t->flags & PY_TF_EXCEPTION) {
         return py_exc_new(ctx, t, n - 1, args + 1);

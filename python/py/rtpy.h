@@ -81,8 +81,8 @@ typedef struct rtpy_hal {
      * OSError ENOSYS). listdir calls cb(arg, name, is_dir) per entry
      * (without "." and ".."); cb returns nonzero to stop. */
     int (*stat2)(void *user, const char *path, rtpy_stat *st);
-    int (*listdir)(void *user, const char *path,
-                   int (*cb)(void *arg, const char *name, int is_dir), void *arg);
+    int (*listdir)(void *user, const char *path, int (*cb)(void *arg, const char *name, int is_dir),
+                   void *arg);
     int (*mkdir)(void *user, const char *path);
     int (*rmdir)(void *user, const char *path);
     int (*remove)(void *user, const char *path);
