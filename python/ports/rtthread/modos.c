@@ -237,29 +237,30 @@ static int ram_mount(const char *path, rt_size_t size)
     return 0;
 }
 
-/* mount(fstype, path, device=None, size=0): "ram" makes a RAM disk of `size` bytes. */
+/* mount(fstype, path, arg=None): for "ram", arg is the RAM disk's size in bytes (8192 when
+ * omitted); for other types, the name of the block device (None: none). */
 static py_val os_mount(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     const char *type = port_str(ctx, a[0]), *path = port_str(ctx, a[1]);
-    const char *device = n > 2 && a[2] != PY_NONE ? port_str(ctx, a[2]) : RT_NULL;
+    py_val arg = n > 2 ? a[2] : PY_NONE;
     int r;
 
     if (rt_strcmp(type, "ram") == 0) {
-        intmax_t size = n > 3 ? py_int_get(ctx, a[3]) : 8192;
+        intmax_t size = arg == PY_NONE ? 8192 : py_int_get(ctx, arg);
 
         if (size < 1024 || size > 16 * 1024 * 1024) {
             py_raise(ctx, &py_type_ValueError, "RAM disk size out of range");
         }
         r = ram_mount(path, (rt_size_t)size);
     } else {
-        r = dfs_mount(device, path, type, 0, RT_NULL);
+        r = dfs_mount(arg == PY_NONE ? RT_NULL : port_str(ctx, arg), path, type, 0, RT_NULL);
     }
     if (r != 0) {
         raise_errno(ctx);
     }
     return PY_NONE;
 }
-static PY_FUN(os_mount_obj, "mount", 2, 4, os_mount);
+static PY_FUN(os_mount_obj, "mount", 2, 3, os_mount);
 
 static py_val os_umount(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
