@@ -243,12 +243,13 @@ struct py_type {
 };
 
 /* type flags */
-#define PY_TF_BASETYPE  0x01 /* native type may be subclassed */
-#define PY_TF_CLASS     0x02 /* created by a class statement (heap type) */
-#define PY_TF_ITER_SELF 0x04 /* getiter returns self */
-#define PY_TF_HAS_SLOTS 0x08 /* class defines __slots__ (no instance dict) */
-#define PY_TF_EXCEPTION 0x10 /* derives from BaseException */
-#define PY_TF_SPECIALS  0x20 /* class defines special methods (slow path) */
+#define PY_TF_BASETYPE     0x01 /* native type may be subclassed */
+#define PY_TF_CLASS        0x02 /* created by a class statement (heap type) */
+#define PY_TF_ITER_SELF    0x04 /* getiter returns self */
+#define PY_TF_HAS_SLOTS    0x08 /* class defines __slots__ (no instance dict) */
+#define PY_TF_EXCEPTION    0x10 /* derives from BaseException */
+#define PY_TF_SPECIALS     0x20 /* class defines special methods (slow path) */
+#define PY_TF_GETATTRIBUTE 0x40 /* class (or a base) defines __getattribute__ */
 
 /* Common built-in types (names follow Python). */
 extern const py_type py_type_type, py_type_object, py_type_none, py_type_bool, py_type_int,

@@ -312,6 +312,21 @@ static py_val bind_attr(py_ctx *ctx, py_val attr, py_val inst, const py_type *cl
 
 /* --- attribute access ---------------------------------------------------------------- */
 
+/* A class attribute that is an instance of a class defining __set__ or
+ * __delete__ (a data descriptor: it takes precedence over the instance dict). */
+static bool is_data_descr(py_ctx *ctx, py_val v)
+{
+    const py_type *t = py_type_of(v);
+    if (t == &py_type_property) {
+        return true;
+    }
+    if (!(t->flags & PY_TF_CLASS)) {
+        return false;
+    }
+    return py_lookup_type_attr(ctx, t, PY_Q___set__) != PY_NULL ||
+           py_lookup_type_attr(ctx, t, PY_Q___delete__) != PY_NULL;
+}
+
 static py_val type_getattr(py_ctx *ctx, const py_type *t, py_qstr name)
 {
     py_val v = py_lookup_type_attr(ctx, t, name);
@@ -435,7 +450,16 @@ static py_val native_getattr(py_ctx *ctx, py_val obj, const py_type *t, py_qstr 
     return fun_getattr(ctx, obj, name);
 }
 
+static py_val generic_getattr(py_ctx *ctx, py_val obj, py_qstr name, bool override);
+
 py_val py_getattr_opt(py_ctx *ctx, py_val obj, py_qstr name)
+{
+    return generic_getattr(ctx, obj, name, true);
+}
+
+/* Attribute lookup; override=false is object.__getattribute__ (skips a
+ * class's own __getattribute__). */
+static py_val generic_getattr(py_ctx *ctx, py_val obj, py_qstr name, bool override)
 {
     const py_type *t = py_type_of(obj);
     if (t == &py_type_type) {
@@ -450,8 +474,28 @@ py_val py_getattr_opt(py_ctx *ctx, py_val obj, py_qstr name)
     if (!(t->flags & PY_TF_CLASS)) {
         return native_getattr(ctx, obj, t, name);
     }
+    if ((t->flags & PY_TF_GETATTRIBUTE) && override) {
+        py_val ga = py_lookup_type_attr(ctx, t, PY_Q___getattribute__);
+        if (ga != PY_NULL && py_type_of(ga) == &py_type_function) {
+            py_val args[2] = {obj, PY_MK_QSTR(name)};
+            py_jmp j;
+            if (py_try(ctx, &j) == 0) {
+                py_val r = py_call(ctx, ga, 2, args);
+                py_try_end(ctx, &j);
+                return r;
+            }
+            if (!py_isinstance(ctx, j.exc, &py_type_AttributeError)) {
+                py_raise_obj(ctx, j.exc);
+            }
+            py_val gattr = py_lookup_type_attr(ctx, t, PY_Q___getattr__);
+            if (gattr == PY_NULL) {
+                py_raise_obj(ctx, j.exc);
+            }
+            return py_call(ctx, gattr, 2, args);
+        }
+    }
     py_val cv = py_lookup_type_attr(ctx, t, name);
-    if (cv != PY_NULL && py_type_of(cv) == &py_type_property) {
+    if (cv != PY_NULL && is_data_descr(ctx, cv)) {
         return bind_attr(ctx, cv, obj, t);
     }
     py_dict **slot = inst_dict_slot(obj);
@@ -467,7 +511,7 @@ py_val py_getattr_opt(py_ctx *ctx, py_val obj, py_qstr name)
     if (name == PY_Q___class__) {
         return PY_VAL(t);
     }
-    if (name == PY_Q___dict__ && slot != NULL) {
+    if (name == PY_Q___dict__ && slot != NULL && !(t->flags & PY_TF_HAS_SLOTS)) {
         if (*slot == NULL) {
             *slot = py_dict_alloc(ctx, &py_type_dict, 0);
         }
@@ -572,6 +616,28 @@ py_val py_special(py_ctx *ctx, py_val obj, py_qstr name)
     return bind_attr(ctx, v, obj, t);
 }
 
+/* Is name listed in __slots__ of a class in t's MRO? */
+static bool slot_allowed(py_ctx *ctx, const py_type *t, py_qstr name)
+{
+    for (size_t i = 0; t->mro != NULL && i < t->mro->len; i++) {
+        const py_type *c = PY_PTR(t->mro->items[i]);
+        if (!(c->flags & PY_TF_CLASS)) {
+            continue;
+        }
+        py_dict_entry *e = py_dict_lookup_q(ctx, c->dict, PY_Q___slots__);
+        if (e == NULL) {
+            return true; /* a class without __slots__ in the chain has a dict */
+        }
+        py_val it = py_iter(ctx, e->value);
+        for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
+            if (py_equal(ctx, x, PY_MK_QSTR(name))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void class_changed(py_ctx *ctx, py_type *t)
 {
     t->version = ++ctx->class_version;
@@ -635,6 +701,19 @@ static void store_attr(py_ctx *ctx, py_val obj, py_qstr name, py_val value)
             py_val args[2] = {obj, value};
             py_call(ctx, fn, value == PY_NULL ? 1 : 2, args);
             return;
+        }
+        if (cv != PY_NULL && (py_type_of(cv)->flags & PY_TF_CLASS)) {
+            py_val m = py_lookup_type_attr(ctx, py_type_of(cv),
+                                           value == PY_NULL ? PY_Q___delete__ : PY_Q___set__);
+            if (m != PY_NULL) {
+                py_val args[3] = {cv, obj, value};
+                py_call(ctx, m, value == PY_NULL ? 2 : 3, args);
+                return;
+            }
+        }
+        if ((t->flags & PY_TF_HAS_SLOTS) && !slot_allowed(ctx, t, name)) {
+            py_raise(ctx, &py_type_AttributeError, "'%s' object has no attribute '%q'", t->name,
+                     name);
         }
         py_val sa =
             py_lookup_type_attr(ctx, t, value == PY_NULL ? PY_Q___delattr__ : PY_Q___setattr__);
@@ -771,7 +850,7 @@ static void set_fun_class(py_ctx *ctx, py_val v, const py_type *t)
         set_fun_class(ctx, p->fdel, t);
         return;
     }
-    if (vt == &py_type_function && ((py_fun *)v)->klass == NULL) {
+    if (vt == &py_type_function) {
         ((py_fun *)v)->klass = t;
     }
 }
@@ -808,7 +887,7 @@ static py_val make_class(py_ctx *ctx, py_qstr name, size_t n_bases, const py_val
         if (nb != NULL && nb != &py_type_object && native == NULL) {
             native = nb;
         }
-        t->flags |= b->flags & (PY_TF_EXCEPTION | PY_TF_HAS_SLOTS);
+        t->flags |= b->flags & (PY_TF_EXCEPTION | PY_TF_GETATTRIBUTE);
         if (b->flags & PY_TF_CLASS) {
             t->dict_off = b->dict_off;
         }
@@ -824,10 +903,12 @@ static py_val make_class(py_ctx *ctx, py_qstr name, size_t n_bases, const py_val
         t->dict_off = offsetof(py_exc, dict);
     }
     t->mro = compute_mro(ctx, t, n_bases, bases);
-    if (py_dict_lookup_q(ctx, dict, PY_Q___slots__) != NULL && native == NULL &&
-        t->dict_off == offsetof(py_inst, dict) && n_bases == 1 && bases[0] == obj_base) {
+    if (py_dict_lookup_q(ctx, dict, PY_Q___slots__) != NULL && native == NULL) {
+        /* __slots__ restricts attribute names; values still live in a dict */
         t->flags |= PY_TF_HAS_SLOTS;
-        t->dict_off = 0;
+    }
+    if (py_dict_lookup_q(ctx, dict, PY_Q___getattribute__) != NULL) {
+        t->flags |= PY_TF_GETATTRIBUTE;
     }
     if (py_dict_lookup_q(ctx, dict, PY_Q___eq__) != NULL &&
         py_dict_lookup_q(ctx, dict, PY_Q___hash__) == NULL) {
@@ -1164,7 +1245,12 @@ static py_val object_getattribute(py_ctx *ctx, size_t n, size_t nkw, const py_va
 {
     size_t len;
     const char *s = py_str_get(ctx, args[1], &len);
-    return py_getattr(ctx, args[0], py_qstr_from(ctx, s, len));
+    py_qstr q = py_qstr_from(ctx, s, len);
+    py_val v = generic_getattr(ctx, args[0], q, false);
+    if (v == PY_NULL) {
+        attr_error(ctx, args[0], q);
+    }
+    return v;
 }
 static PY_FUN(object_getattribute_obj, "__getattribute__", 2, 2, object_getattribute);
 

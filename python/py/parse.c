@@ -1018,20 +1018,32 @@ static pn *p_call_args(parser *ps, pn *fn)
     nlist l;
     nl_init(&l);
     nl_add(ps, &l, fn);
-    bool seen_kw = false;
+    bool seen_kw = false, seen_dstar = false, seen_genexp = false;
     while (!is_op(ps, ")")) {
         pn *a;
+        if (seen_genexp) {
+            error(ps, "Generator expression must be parenthesized");
+        }
         if (accept_op(ps, "*")) {
+            if (seen_dstar) {
+                error(ps, "iterable argument unpacking follows keyword argument unpacking");
+            }
             a = node1(ps, N_STARRED, p_test(ps));
         } else if (accept_op(ps, "**")) {
             a = node1(ps, N_DSTAR, p_test(ps));
             seen_kw = true;
+            seen_dstar = true;
         } else {
             a = p_test(ps);
             if (is_op(ps, "=") && a->kind == N_NAME) {
                 next(ps);
                 pn *kw = node1(ps, N_KW, p_test(ps));
                 kw->v = a->v;
+                for (size_t i = 1; i < l.n; i++) {
+                    if (l.items[i]->kind == N_KW && l.items[i]->v == kw->v) {
+                        error(ps, "keyword argument repeated");
+                    }
+                }
                 a = kw;
                 seen_kw = true;
             } else if (is_op(ps, "=")) {
@@ -1040,6 +1052,13 @@ static pn *p_call_args(parser *ps, pn *fn)
                 a = node2(ps, N_WALRUS, a, p_test(ps));
             } else if (is_kw(ps, K_FOR) || is_kw(ps, K_ASYNC)) {
                 a = p_comp_tail(ps, N_GENEXP, a, NULL, a->line);
+                if (l.n > 1 || is_op(ps, ",")) {
+                    if (l.n > 1 || (next(ps), !is_op(ps, ")"))) {
+                        error(ps, "Generator expression must be parenthesized");
+                    }
+                    nl_add(ps, &l, a);
+                    break;
+                }
             } else if (seen_kw) {
                 error(ps, "positional argument follows keyword argument");
             }
@@ -1959,6 +1978,10 @@ static pn *p_params(parser *ps, bool lambda)
             kwonly = true;
             if (ps->t.type == T_NAME) {
                 nl_add(ps, &l, p_param(ps, lambda, P_VARARG));
+            } else if (is_op(ps, close) || (is_op(ps, ",") && (next(ps), is_op(ps, close)))) {
+                error(ps, "named arguments must follow bare *");
+            } else {
+                continue;
             }
         } else if (accept_op(ps, "/")) {
             /* positional-only marker: accepted, treated as positional */

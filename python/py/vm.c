@@ -531,6 +531,10 @@ static py_val load_global(py_ctx *ctx, py_dict *globals, py_qstr q, py_val *cach
     if (e == NULL) {
         e = py_dict_lookup_q(ctx, b, q);
         if (e == NULL) {
+            py_frame *f = ctx->frame;
+            if (q == PY_Q___class__ && f != NULL && f->fun != NULL && f->fun->klass != NULL) {
+                return PY_VAL(f->fun->klass); /* implicit __class__ of methods */
+            }
             name_error(ctx, q);
         }
     }
@@ -574,10 +578,11 @@ static py_val cached_type_attr(py_ctx *ctx, const py_type *t, py_qstr q, py_val 
 static py_val load_attr(py_ctx *ctx, py_val obj, py_qstr q, py_val *cache)
 {
     const py_type *t = py_type_of(obj);
-    if ((t->flags & (PY_TF_CLASS | PY_TF_EXCEPTION)) == PY_TF_CLASS && t->dict_off != 0 &&
-        t->base_type == NULL) {
+    if ((t->flags & (PY_TF_CLASS | PY_TF_EXCEPTION | PY_TF_GETATTRIBUTE)) == PY_TF_CLASS &&
+        t->dict_off != 0 && t->base_type == NULL) {
         py_val cv = cached_type_attr(ctx, t, q, cache);
-        if (cv == PY_NULL || py_type_of(cv) != &py_type_property) {
+        if (cv == PY_NULL || py_type_of(cv) == &py_type_function ||
+            !((py_type_of(cv)->flags & PY_TF_CLASS) || py_type_of(cv) == &py_type_property)) {
             py_dict *d = *(py_dict **)((char *)obj + t->dict_off);
             if (d != NULL) {
                 py_dict_entry *e = py_dict_lookup_q(ctx, d, q);
@@ -794,6 +799,7 @@ static py_val make_function(py_ctx *ctx, py_frame *f, py_code *co, unsigned flag
     py_fun *fn = py_obj_new(ctx, &py_type_function, sizeof(py_fun));
     fn->code = co;
     fn->globals = f->globals;
+    fn->klass = f->fun != NULL ? f->fun->klass : NULL; /* __class__ in nested functions */
     if (flags & MF_CLOSURE) {
         fn->closure = PY_PTR(*--sp);
     }
