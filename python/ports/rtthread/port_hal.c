@@ -187,6 +187,9 @@ void py_port_hal_init(struct py_port *port)
     hal->platform = "rt-thread";
 }
 
+/* Where `import` looks: the working directory, then /lib, then /scripts. Bound to no name. */
+#define PORT_SYS_PATH "__import__('sys').path[:] = ['', '/lib', '/scripts']"
+
 rt_err_t py_port_vm_start(struct py_port *port)
 {
     rt_size_t size = rtpy_overhead(&port->hal) + port->heap_size;
@@ -204,10 +207,10 @@ rt_err_t py_port_vm_start(struct py_port *port)
         port->heap = RT_NULL;
         return -RT_ENOMEM;
     }
-    /* each call prepends: sys.path becomes ['', '/lib', '/scripts'] */
-    rtpy_add_path(port->vm, "/scripts");
-    rtpy_add_path(port->vm, "/lib");
-    rtpy_add_path(port->vm, "");
+    if (rtpy_exec(port->vm, PORT_SYS_PATH, sizeof(PORT_SYS_PATH) - 1, "<init>", RTPY_MODE_FILE,
+                  RT_NULL) != RTPY_OK) {
+        rtpy_clear_exception(port->vm); /* a heap too small for even this: keep the default */
+    }
     return RT_EOK;
 }
 
