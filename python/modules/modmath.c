@@ -1,7 +1,7 @@
 /* The math module: CPython's math functions over the C library. */
 #include <math.h>
 
-#include "obj.h"
+#include "modutil.h"
 
 /* float, int or an object with __float__; CPython's TypeError otherwise. */
 static double arg_float(py_ctx *ctx, py_val v)
@@ -218,19 +218,6 @@ static py_val math_remainder(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     return mkfloat(ctx, remainder(x, y));
 }
 static PY_FUN(math_remainder_obj, "remainder", 2, 2, math_remainder);
-
-static py_val math_hypot(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
-{
-    double r = 0;
-    bool inf = false;
-    for (size_t i = 0; i < n; i++) {
-        double x = arg_float(ctx, a[i]);
-        inf |= isinf(x) != 0;
-        r = i ? hypot(r, x) : fabs(x);
-    }
-    return mkfloat(ctx, inf ? INFINITY : r);
-}
-static PY_FUN(math_hypot_obj, "hypot", 0, PY_ARGS_VAR, math_hypot);
 
 static py_val math_ldexp(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
@@ -610,6 +597,90 @@ static py_val math_prod(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
 }
 static PY_FUN_KWARGS(math_prod_obj, "prod", 1, math_prod);
 
+static py_val math_nextafter(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return mkfloat(ctx, nextafter(arg_float(ctx, a[0]), arg_float(ctx, a[1])));
+}
+static PY_FUN(math_nextafter_obj, "nextafter", 2, 2, math_nextafter);
+
+/* Value of the least significant bit of x (CPython's math.ulp). */
+static py_val math_ulp(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    double x = fabs(arg_float(ctx, a[0]));
+    if (isnan(x) || isinf(x)) {
+        return mkfloat(ctx, x);
+    }
+    double up = nextafter(x, INFINITY);
+    return mkfloat(ctx, isinf(up) ? x - nextafter(x, 0.0) : up - x);
+}
+static PY_FUN(math_ulp_obj, "ulp", 1, 1, math_ulp);
+
+/* sqrt(sum(d[i]**2)) for d[i] >= 0, correctly rounded in practice like
+ * CPython's vector_norm: scale by a power of two, sum the squares exactly
+ * (two-products into fsum partials), then correct the square root with the
+ * exact residual. */
+static double vector_norm(py_ctx *ctx, const double *d, size_t n)
+{
+    double dmax = 0;
+    bool nan = false;
+    for (size_t i = 0; i < n; i++) {
+        nan |= isnan(d[i]) != 0;
+        dmax = d[i] > dmax ? d[i] : dmax;
+    }
+    if (isinf(dmax)) {
+        return dmax;
+    }
+    if (nan) {
+        return NAN;
+    }
+    if (dmax == 0 || n == 1) {
+        return dmax;
+    }
+    int e;
+    frexp(dmax, &e);
+    fsum_state st = {py_alloc_raw(ctx, 16 * sizeof(double)), 0, 16};
+    for (size_t i = 0; i < n; i++) {
+        double x = ldexp(d[i], -e), hi = x * x;
+        fsum_add(ctx, &st, hi);
+        fsum_add(ctx, &st, fma(x, x, -hi));
+    }
+    double h = sqrt(fsum_total(&st)), hh = h * h;
+    fsum_add(ctx, &st, -hh); /* residual: exact sum - h*h (split exactly) */
+    fsum_add(ctx, &st, -fma(h, h, -hh));
+    h += fsum_total(&st) / (2 * h);
+    return ldexp(h, e);
+}
+
+/* Euclidean distance between two points given as sequences. */
+static py_val math_dist(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    py_val p = py_call(ctx, PY_OBJV(&py_type_tuple), 1, &a[0]);
+    py_val q = py_call(ctx, PY_OBJV(&py_type_tuple), 1, &a[1]);
+    size_t np, nq;
+    py_val *pi, *qi;
+    mod_get_items(ctx, p, &np, &pi);
+    mod_get_items(ctx, q, &nq, &qi);
+    if (np != nq) {
+        py_raise(ctx, &py_type_ValueError, "both points must have the same number of dimensions");
+    }
+    double *d = py_alloc_raw(ctx, (np + 1) * sizeof *d);
+    for (size_t i = 0; i < np; i++) {
+        d[i] = fabs(arg_float(ctx, pi[i]) - arg_float(ctx, qi[i]));
+    }
+    return mkfloat(ctx, vector_norm(ctx, d, np));
+}
+static PY_FUN(math_dist_obj, "dist", 2, 2, math_dist);
+
+static py_val math_hypot(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    double *d = py_alloc_raw(ctx, (n + 1) * sizeof *d);
+    for (size_t i = 0; i < n; i++) {
+        d[i] = fabs(arg_float(ctx, a[i]));
+    }
+    return mkfloat(ctx, vector_norm(ctx, d, n));
+}
+static PY_FUN(math_hypot_obj, "hypot", 0, PY_ARGS_VAR, math_hypot);
+
 static const py_float_obj math_pi_obj = {{&py_type_float}, 3.141592653589793};
 static const py_float_obj math_e_obj = {{&py_type_float}, 2.718281828459045};
 static const py_float_obj math_tau_obj = {{&py_type_float}, 6.283185307179586};
@@ -621,15 +692,15 @@ static const py_float_obj math_nan_obj = {{&py_type_float}, NAN};
 #name, PY_OBJV(&math_##name##_obj) \
     }
 static const py_attr_def math_attrs[] = {
-    F(pi),      F(e),        F(tau),   F(inf),       F(nan),   F(sqrt),   F(cbrt),
-    F(exp),     F(exp2),     F(expm1), F(log),       F(log2),  F(log10),  F(log1p),
-    F(pow),     F(sin),      F(cos),   F(tan),       F(asin),  F(acos),   F(atan),
-    F(atan2),   F(sinh),     F(cosh),  F(tanh),      F(asinh), F(acosh),  F(atanh),
-    F(fabs),    F(floor),    F(ceil),  F(trunc),     F(fmod),  F(modf),   F(frexp),
-    F(ldexp),   F(copysign), F(hypot), F(isfinite),  F(isinf), F(isnan),  F(isclose),
-    F(degrees), F(radians),  F(erf),   F(erfc),      F(gamma), F(lgamma), F(remainder),
-    F(fsum),    F(gcd),      F(lcm),   F(factorial), F(perm),  F(comb),   F(isqrt),
-    F(prod),    {NULL, 0},
+    F(pi),      F(e),         F(tau),   F(inf),       F(nan),    F(sqrt),   F(cbrt),
+    F(exp),     F(exp2),      F(expm1), F(log),       F(log2),   F(log10),  F(log1p),
+    F(pow),     F(sin),       F(cos),   F(tan),       F(asin),   F(acos),   F(atan),
+    F(atan2),   F(sinh),      F(cosh),  F(tanh),      F(asinh),  F(acosh),  F(atanh),
+    F(fabs),    F(floor),     F(ceil),  F(trunc),     F(fmod),   F(modf),   F(frexp),
+    F(ldexp),   F(copysign),  F(hypot), F(isfinite),  F(isinf),  F(isnan),  F(isclose),
+    F(degrees), F(radians),   F(erf),   F(erfc),      F(gamma),  F(lgamma), F(remainder),
+    F(fsum),    F(gcd),       F(lcm),   F(factorial), F(perm),   F(comb),   F(isqrt),
+    F(prod),    F(nextafter), F(ulp),   F(dist),      {NULL, 0},
 };
 #undef F
 

@@ -19,3 +19,11 @@ del a[::2]; print(a)
 a[1:1] = a; print(a)
 print(binascii.hexlify(b'\x01\x02\x03\x04\x05', '-', 2), binascii.hexlify(b'\x01\x02\x03\x04\x05', b':', -2), binascii.hexlify(b'\x01\x02\x03', '-', 5), binascii.hexlify(b'\x01\x02', ':'))
 random.seed(3); print(random.randbytes(7), random.randbytes(0), random.randbytes(4))
+import random
+random.seed(7)
+for i in range(100):
+    n = random.randint(1, 6)
+    p = [random.uniform(-100, 100) for _ in range(n)]
+    q = [random.uniform(-100, 100) for _ in range(n)]
+    print(math.dist(p, q), math.hypot(*p))
+print(math.hypot(), math.hypot(3, 4), math.hypot(float('inf'), float('nan')), math.hypot(float('nan'), 1), math.hypot(1e308, 1e308))
