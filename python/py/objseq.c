@@ -29,6 +29,24 @@ static intptr_t slice_bound(py_ctx *ctx, py_val v, intptr_t len, intptr_t def, b
     return (intptr_t)i;
 }
 
+/* Normalised (start, stop, step) of a slice against len, like slice.indices(). */
+static void slice_triple(py_ctx *ctx, py_val slice, size_t len, intptr_t *start, intptr_t *stop,
+                         intptr_t *step)
+{
+    py_slice *s = PY_PTR(slice);
+    intptr_t st = 1;
+    if (s->step != PY_NONE) {
+        st = (intptr_t)py_int_get(ctx, s->step);
+        if (st == 0) {
+            py_raise(ctx, &py_type_ValueError, "slice step cannot be zero");
+        }
+    }
+    intptr_t n = (intptr_t)len;
+    *start = slice_bound(ctx, s->start, n, st > 0 ? 0 : n - 1, st < 0);
+    *stop = slice_bound(ctx, s->stop, n, st > 0 ? n : -1, st < 0);
+    *step = st;
+}
+
 size_t py_slice_indices(py_ctx *ctx, py_val slice, size_t len, intptr_t *start, intptr_t *step)
 {
     py_slice *s = PY_PTR(slice);
@@ -74,6 +92,24 @@ static py_val slice_make_new(py_ctx *ctx, const py_type *type, size_t n_args, si
     }
     return py_slice_new(ctx, args[0], args[1], n_args == 3 ? args[2] : PY_NONE);
 }
+
+static py_val slice_indices_m(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    intmax_t len = py_int_get(ctx, args[1]);
+    if (len < 0) {
+        py_raise(ctx, &py_type_ValueError, "length should not be negative");
+    }
+    intptr_t a, b, c;
+    slice_triple(ctx, args[0], (size_t)len, &a, &b, &c);
+    py_val t[3] = {PY_MK_SMALL(a), PY_MK_SMALL(b), PY_MK_SMALL(c)};
+    return py_tuple_new(ctx, 3, t);
+}
+static PY_FUN(slice_indices_obj, "indices", 2, 2, slice_indices_m);
+
+static const py_attr_def slice_locals[] = {
+    {"indices", PY_OBJV(&slice_indices_obj)},
+    {NULL, 0},
+};
 
 static bool slice_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
 {
@@ -232,7 +268,7 @@ static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *
     case PY_OP_IN:
         py_get_items(ctx, a, &an, &ai);
         for (size_t i = 0; i < an; i++) {
-            if (py_equal(ctx, ai[i], b)) {
+            if (ai[i] == b || py_equal(ctx, ai[i], b)) {
                 return PY_TRUE;
             }
             py_get_items(ctx, a, &an, &ai);
@@ -344,13 +380,15 @@ static py_val seq_index(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *a
         e += (intmax_t)n;
     }
     for (intmax_t i = st; i < e && (size_t)i < n; i++) {
-        if (py_equal(ctx, items[i], args[1])) {
+        if (items[i] == args[1] || py_equal(ctx, items[i], args[1])) {
             return PY_MK_SMALL(i);
         }
         py_get_items(ctx, args[0], &n, &items);
     }
-    py_raise(ctx, &py_type_ValueError, "%s.index(x): x not in %s", py_type_name(args[0]),
-             py_type_name(args[0]));
+    if (py_isinstance(ctx, args[0], &py_type_list)) {
+        py_raise(ctx, &py_type_ValueError, "%r is not in list", args[1]);
+    }
+    py_raise(ctx, &py_type_ValueError, "tuple.index(x): x not in tuple");
 }
 
 static py_val seq_count(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
@@ -359,7 +397,7 @@ static py_val seq_count(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *a
     py_val *items;
     py_get_items(ctx, args[0], &n, &items);
     for (size_t i = 0; i < n; i++) {
-        c += py_equal(ctx, items[i], args[1]);
+        c += items[i] == args[1] || py_equal(ctx, items[i], args[1]);
         py_get_items(ctx, args[0], &n, &items);
     }
     return PY_MK_SMALL(c);
@@ -627,7 +665,7 @@ static py_val list_remove(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     py_list *l = PY_PTR(args[0]);
     for (size_t i = 0; i < l->len; i++) {
-        if (py_equal(ctx, l->items[i], args[1])) {
+        if (l->items[i] == args[1] || py_equal(ctx, l->items[i], args[1])) {
             py_vmove(l->items + i, l->items + i + 1, (l->len - i - 1));
             l->len--;
             return PY_NONE;
@@ -897,13 +935,13 @@ static py_val range_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
     }
     size_t n = range_len(r);
     if (py_type_of(index) == &py_type_slice) {
-        intptr_t start, step;
-        size_t count = py_slice_indices(ctx, index, n, &start, &step);
+        intptr_t start, stop, step;
+        slice_triple(ctx, index, n, &start, &stop, &step);
         py_range *nr = py_alloc_raw(ctx, sizeof(py_range));
         nr->base.type = &py_type_range;
         nr->start = r->start + start * r->step;
         nr->step = r->step * step;
-        nr->stop = nr->start + (intptr_t)count * nr->step;
+        nr->stop = r->start + stop * r->step;
         return PY_VAL(nr);
     }
     size_t i = py_index(ctx, index, n, "range object");

@@ -779,11 +779,7 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
                 }
                 size_t st = i;
                 if (maxsplit == 0) {
-                    size_t e = n;
-                    while (e > st && is_space(s[e - 1])) {
-                        e--;
-                    }
-                    py_list_append(ctx, list, mk(ctx, a[0], s + st, e - st));
+                    py_list_append(ctx, list, mk(ctx, a[0], s + st, n - st));
                     break;
                 }
                 while (i < n && !is_space(s[i])) {
@@ -803,11 +799,7 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
                 }
                 size_t e = i;
                 if (maxsplit == 0) {
-                    size_t st = 0;
-                    while (st < e && is_space(s[st])) {
-                        st++;
-                    }
-                    py_list_append(ctx, list, mk(ctx, a[0], s + st, e - st));
+                    py_list_append(ctx, list, mk(ctx, a[0], s, e));
                     break;
                 }
                 while (i > 0 && !is_space(s[i - 1])) {
@@ -1199,6 +1191,53 @@ static py_val str_islower(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     return class_impl(ctx, args, 5);
 }
 
+static py_val str_istitle(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < slen; i++) {
+        char c = s[i];
+        bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+        if (up) {
+            if (prev_cased) {
+                return PY_FALSE;
+            }
+            prev_cased = cased = true;
+        } else if (low) {
+            if (!prev_cased) {
+                return PY_FALSE;
+            }
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    return PY_BOOL(cased);
+}
+
+static py_val str_isprintable(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    for (size_t i = 0; i < slen; i++) {
+        uint8_t c = (uint8_t)s[i];
+        if (c < 0x20 || c == 0x7f) {
+            return PY_FALSE;
+        }
+    }
+    return PY_TRUE;
+}
+
+static py_val str_isascii(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    for (size_t i = 0; i < slen; i++) {
+        if ((uint8_t)s[i] >= 0x80) {
+            return PY_FALSE;
+        }
+    }
+    return PY_TRUE;
+}
+
 static py_val str_isidentifier(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     SELF_STR();
@@ -1472,6 +1511,9 @@ static PY_FUN(str_isalnum_obj, "isalnum", 1, 1, str_isalnum);
 static PY_FUN(str_isupper_obj, "isupper", 1, 1, str_isupper);
 static PY_FUN(str_islower_obj, "islower", 1, 1, str_islower);
 static PY_FUN(str_isidentifier_obj, "isidentifier", 1, 1, str_isidentifier);
+static PY_FUN(str_istitle_obj, "istitle", 1, 1, str_istitle);
+static PY_FUN(str_isprintable_obj, "isprintable", 1, 1, str_isprintable);
+static PY_FUN(str_isascii_obj, "isascii", 1, 1, str_isascii);
 static PY_FUN(str_ljust_obj, "ljust", 2, 3, str_ljust);
 static PY_FUN(str_rjust_obj, "rjust", 2, 3, str_rjust);
 static PY_FUN(str_center_obj, "center", 2, 3, str_center);
@@ -1517,6 +1559,10 @@ static const py_attr_def str_locals[] = {
     {"encode", PY_OBJV(&str_encode_obj)},
     {"format", PY_OBJV(&str_format_obj)},
     {"isidentifier", PY_OBJV(&str_isidentifier_obj)},
+    {"istitle", PY_OBJV(&str_istitle_obj)},
+    {"isprintable", PY_OBJV(&str_isprintable_obj)},
+    {"isascii", PY_OBJV(&str_isascii_obj)},
+    {"casefold", PY_OBJV(&str_lower_obj)},
     {"isdecimal", PY_OBJV(&str_isdigit_obj)},
     {"isnumeric", PY_OBJV(&str_isdigit_obj)},
     {NULL, 0},

@@ -1024,7 +1024,7 @@ py_val py_unary_op(py_ctx *ctx, int op, py_val a)
 int py_cmp_list(py_ctx *ctx, int op, const py_val *a, size_t an, const py_val *b, size_t bn)
 {
     size_t i = 0;
-    while (i < an && i < bn && py_equal(ctx, a[i], b[i])) {
+    while (i < an && i < bn && (a[i] == b[i] || py_equal(ctx, a[i], b[i]))) {
         i++;
     }
     if (i < an && i < bn) {
