@@ -14,6 +14,14 @@ MOD_EXC(re_error_type, "error", &py_type_Exception);
  * when the module is imported). It remembers recently compiled patterns, so
  * re.search(p, s) in a loop compiles p once, and keeps the engine's
  * backtracking memory for reuse (matching never re-enters itself). */
+#if UINTPTR_MAX > 0xffffffffu
+#define RE_CACHE_MAX  256
+#define RE_KEEP_WORDS (16 * 1024) /* backtrack memory kept between matches */
+#else
+#define RE_CACHE_MAX  16
+#define RE_KEEP_WORDS 512
+#endif
+
 typedef struct re_cache_obj {
     py_obj base;
     py_val dict;    /* (pattern, flags) -> Pattern */
@@ -243,6 +251,10 @@ static int run(py_ctx *ctx, const re_patobj *p, const subject *sj, size_t start,
         re_ctx rc = {mem, words, 0, check_interrupt, ctx};
         int r = re_exec(p->prog, sj->s, end, start, mode, &rc, spans);
         if (r != RE_ENOMEM) {
+            if (c && words > RE_KEEP_WORDS) {
+                c->mem = NULL; /* do not hold on to a one-off big stack */
+                c->mem_words = 0;
+            }
             return r > 0;
         }
         if (words > SIZE_MAX / 64) {
@@ -693,12 +705,6 @@ static void parse(py_ctx *ctx, size_t n, size_t nk, const py_val *args, const in
     }
     py_parse_args(ctx, n, nk, args, spec, nwhich, out);
 }
-
-#if UINTPTR_MAX > 0xffffffffu
-#define RE_CACHE_MAX 256
-#else
-#define RE_CACHE_MAX 16
-#endif
 
 static py_val pattern_of(py_ctx *ctx, py_val cache, py_val pattern, py_val flags)
 {
