@@ -275,6 +275,11 @@ static py_val float_make_new(py_ctx *ctx, const py_type *type, size_t n_args, si
         const char *s = py_str_get(ctx, x, &n);
         return py_float_from_str(ctx, s, n);
     }
+    const py_type *t = py_type_of(x);
+    if (!py_is_int(x) && t != &py_type_float && !(t->flags & PY_TF_CLASS)) {
+        py_raise(ctx, &py_type_TypeError,
+                 "float() argument must be a string or a real number, not '%s'", t->name);
+    }
     return py_float_new(ctx, py_float_get(ctx, x));
 }
 

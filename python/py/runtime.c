@@ -549,15 +549,31 @@ size_t py_index(py_ctx *ctx, py_val index, size_t len, const char *what)
     } else if (index == PY_TRUE || index == PY_FALSE) {
         i = index == PY_TRUE;
     } else if (py_is_int(index)) {
-        py_raise(ctx, &py_type_IndexError, "%s index out of range", what);
+        i = -(intptr_t)len - 1;
     } else {
-        py_raise(ctx, &py_type_TypeError, "%s indices must be integers, not %s", what,
-                 py_type_name(index));
+        py_val m = py_special(ctx, index, PY_Q___index__);
+        if (m != PY_NULL) {
+            py_val iv = py_call(ctx, m, 0, NULL);
+            if (!py_is_int(iv)) {
+                py_raise(ctx, &py_type_TypeError, "__index__ returned non-int (type %s)",
+                         py_type_name(iv));
+            }
+            return py_index(ctx, iv, len, what);
+        }
+        if (strcmp(what, "string") == 0) {
+            py_raise(ctx, &py_type_TypeError, "string indices must be integers, not '%s'",
+                     py_type_name(index));
+        }
+        py_raise(ctx, &py_type_TypeError, "%s indices must be integers or slices, not %s",
+                 strcmp(what, "list assignment") == 0 ? "list" : what, py_type_name(index));
     }
     if (i < 0) {
         i += (intptr_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
+        if (strcmp(what, "index") == 0) {
+            py_raise(ctx, &py_type_IndexError, "index out of range");
+        }
         py_raise(ctx, &py_type_IndexError, "%s index out of range", what);
     }
     return (size_t)i;
@@ -613,9 +629,13 @@ py_val py_call_kw(py_ctx *ctx, py_val fn, size_t n_args, size_t n_kw, const py_v
             py_raise(ctx, &py_type_TypeError, "%s() takes no keyword arguments", f->name);
         }
         if (n_args < f->min_args || (f->max_args != PY_ARGS_VAR && n_args > f->max_args)) {
+            if (f->min_args == 1 && f->max_args == 1) {
+                py_raise(ctx, &py_type_TypeError, "%s() takes exactly one argument (%d given)",
+                         f->name, (int)n_args);
+            }
             if (f->min_args == f->max_args) {
-                py_raise(ctx, &py_type_TypeError, "%s() takes exactly %d argument%s (%d given)",
-                         f->name, f->min_args, f->min_args == 1 ? "" : "s", (int)n_args);
+                py_raise(ctx, &py_type_TypeError, "%s expected %d arguments, got %d", f->name,
+                         f->min_args, (int)n_args);
             }
             py_raise(ctx, &py_type_TypeError, "%s() takes %s %d arguments (%d given)", f->name,
                      n_args < f->min_args ? "at least" : "at most",
@@ -893,9 +913,18 @@ py_val py_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
         if (r != PY_NULL) {
             return r;
         }
+        const py_type *ti = t;
+        while (ti != NULL && ti->getiter == NULL && ti->iternext == NULL &&
+               !(ti->flags & PY_TF_CLASS)) {
+            ti = ti->base_type;
+        }
+        if (ti == NULL) {
+            py_raise(ctx, &py_type_TypeError, "argument of type '%s' is not iterable",
+                     py_type_name(a));
+        }
         py_val it = py_iter(ctx, a);
         for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
-            if (py_equal(ctx, x, b)) {
+            if (x == b || py_equal(ctx, x, b)) {
                 return PY_TRUE;
             }
         }

@@ -644,6 +644,12 @@ static void unpack(py_ctx *ctx, py_val seq, size_t n, py_val *out)
         }
         return;
     }
+    const py_type *st = py_type_of(seq);
+    if (!(st->flags & PY_TF_CLASS) && st->getiter == NULL && st->iternext == NULL &&
+        (st->base_type == NULL ||
+         (st->base_type->getiter == NULL && st->base_type->iternext == NULL))) {
+        py_raise(ctx, &py_type_TypeError, "cannot unpack non-iterable %s object", st->name);
+    }
     py_val it = py_iter(ctx, seq);
     for (size_t i = 0; i < n; i++) {
         py_val x = py_next(ctx, it);
