@@ -194,6 +194,16 @@ def test_interrupts(sh, r):
     sh.expect(PY_PROMPT, timeout=10)
     check("Ctrl-C stops time.sleep", "KeyboardInterrupt" in sh.before.decode() and
           time.monotonic() - t0 < 10, sh.before)
+    sh.send(b"input('? ')\r")
+    sh.expect(rb"\? ")
+    sh.send(b"\x03")
+    sh.expect(PY_PROMPT, timeout=10)
+    check("Ctrl-C stops input()", "KeyboardInterrupt" in sh.before.decode(), sh.before)
+    sh.send(b"input('name? ').upper()\r")
+    sh.expect(rb"name\? ")
+    sh.send(b"rtos\x7fx\r")
+    sh.expect(PY_PROMPT)
+    check("input() reads an edited line", "'RTOX'" in sh.before.decode(), sh.before)
     check("REPL still works after Ctrl-C", r.line("2 ** 10").strip() == "1024")
 
 

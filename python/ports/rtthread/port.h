@@ -49,7 +49,8 @@ struct py_port {
     volatile int intr_char;       /* interrupt character, -1 when disabled */
     volatile rt_uint16_t rx_head, rx_tail;
     rt_uint8_t rx_buf[PY_PORT_RX_SIZE];
-    char *input; /* PY_PORT_INPUT_MAX bytes: multi-line input buffer */
+    char line[PY_PORT_LINE_MAX]; /* sys.stdin's current line (input()) */
+    int line_len, line_pos;
     char history[PY_PORT_HISTORY][PY_PORT_LINE_MAX];
     int history_len;
     rt_list_t kobjs;      /* kernel objects Python created (port_mod.c) */

@@ -1,6 +1,7 @@
 /* The interpreter's HAL on RT-Thread: console streams, clocks, interruptible sleep, files
  * through DFS; and the VM's lifecycle for one `python` session. */
 #include "port.h"
+#include "obj.h"
 #ifdef RT_USING_DFS
 #include <dfs_posix.h>
 #endif
@@ -13,30 +14,47 @@ static void hal_write(void *user, int fd, const char *buf, size_t len)
     py_console_write(user, buf, len);
 }
 
-/* input(): one line with echo and backspace, ending with '\n'. */
+/* Reads one line with echo and backspace into port->line, ending with '\n' (not at the end of
+ * input or Ctrl-D). Ctrl-C while waiting raises KeyboardInterrupt. */
+static void read_line(struct py_port *port)
+{
+    port->line_len = port->line_pos = 0;
+    while (port->line_len + 1 < (int)sizeof(port->line)) {
+        int ch = py_console_getc(port, RT_TICK_PER_SECOND / 50);
+
+        if (ch == -1) {
+            py_check_interrupt(port->vm);
+            continue;
+        }
+        if (ch < 0 || ch == 4) { /* end of input, Ctrl-D */
+            return;
+        }
+        if (ch == '\r' || ch == '\n') {
+            py_console_puts(port, "\n");
+            port->line[port->line_len++] = '\n';
+            return;
+        }
+        if ((ch == 8 || ch == 127) && port->line_len > 0) {
+            port->line_len--;
+            py_console_puts(port, "\b \b");
+        } else if (ch >= ' ') {
+            port->line[port->line_len++] = (char)ch;
+            py_console_write(port, port->line + port->line_len - 1, 1);
+        }
+    }
+}
+
+/* sys.stdin: serves the current line, reading (and echoing) a new one when it is used up. */
 static long hal_read(void *user, char *buf, size_t len)
 {
     struct py_port *port = user;
     size_t n = 0;
 
-    while (n + 1 < len) {
-        int ch = py_console_getc(port, RT_WAITING_FOREVER);
-
-        if (ch < 0 || ch == 4) { /* end of input, Ctrl-D */
-            break;
-        }
-        if (ch == '\r' || ch == '\n') {
-            py_console_puts(port, "\n");
-            buf[n++] = '\n';
-            break;
-        }
-        if ((ch == 8 || ch == 127) && n > 0) {
-            n--;
-            py_console_puts(port, "\b \b");
-        } else if (ch >= ' ') {
-            buf[n++] = (char)ch;
-            py_console_write(port, buf + n - 1, 1);
-        }
+    if (port->line_pos == port->line_len) {
+        read_line(port);
+    }
+    while (n < len && port->line_pos < port->line_len) {
+        buf[n++] = port->line[port->line_pos++];
     }
     return (long)n;
 }
