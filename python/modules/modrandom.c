@@ -585,6 +585,59 @@ static py_val rnd_randbytes(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN(rnd_randbytes_obj, "randbytes", 2, 2, rnd_randbytes);
 
+/* getstate()/setstate(): CPython's (3, (624 words..., index), gauss_next). */
+static py_val rnd_getstate(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    rnd_obj *r = self_rnd(a[0]);
+    py_val words = py_tuple_new(ctx, MT_N + 1, NULL);
+    py_tuple *t = PY_PTR(words);
+    for (int i = 0; i < MT_N; i++) {
+        t->items[i] = py_int_from_u(ctx, r->mt[i]);
+    }
+    t->items[MT_N] = PY_MK_SMALL(r->mti);
+    py_val st[3] = {PY_MK_SMALL(3), words,
+                    r->have_gauss ? py_float_new(ctx, (py_float_t)r->gauss_next) : PY_NONE};
+    return py_tuple_new(ctx, 3, st);
+}
+static PY_FUN(rnd_getstate_obj, "getstate", 1, 1, rnd_getstate);
+
+static py_val rnd_setstate(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    rnd_obj *r = self_rnd(a[0]);
+    size_t len, wl;
+    py_val *st, *w;
+    mod_get_items(ctx, a[1], &len, &st);
+    if (len != 3) {
+        py_raise(ctx, &py_type_ValueError, "state vector is the wrong size");
+    }
+    intmax_t version = py_int_get(ctx, st[0]);
+    if (version != 2 && version != 3) {
+        py_raise(ctx, &py_type_ValueError,
+                 "state with version %d passed to Random.setstate() of version 3", (int)version);
+    }
+    mod_get_items(ctx, st[1], &wl, &w);
+    if (wl != MT_N + 1) {
+        py_raise(ctx, &py_type_ValueError, "state vector is the wrong size");
+    }
+    intmax_t index = py_int_get(ctx, w[MT_N]);
+    if (index < 0 || index > MT_N) {
+        py_raise(ctx, &py_type_ValueError, "invalid state");
+    }
+    for (int i = 0; i < MT_N; i++) {
+        intmax_t v = py_int_get(ctx, w[i]);
+        if (v < 0 || v > 0xffffffff) {
+            py_raise(ctx, &py_type_OverflowError,
+                     "Python int too large to convert to C unsigned long");
+        }
+        r->mt[i] = (uint32_t)v;
+    }
+    r->mti = (int)index;
+    r->have_gauss = st[2] != PY_NONE;
+    r->gauss_next = r->have_gauss ? (double)py_float_get(ctx, st[2]) : 0.0;
+    return PY_NONE;
+}
+static PY_FUN(rnd_setstate_obj, "setstate", 2, 2, rnd_setstate);
+
 static const py_attr_def rnd_locals[] = {
     {"seed", PY_OBJV(&rnd_seed_obj)},
     {"random", PY_OBJV(&rnd_random_obj)},
@@ -597,6 +650,8 @@ static const py_attr_def rnd_locals[] = {
     {"sample", PY_OBJV(&rnd_sample_obj)},
     {"choices", PY_OBJV(&rnd_choices_obj)},
     {"randbytes", PY_OBJV(&rnd_randbytes_obj)},
+    {"getstate", PY_OBJV(&rnd_getstate_obj)},
+    {"setstate", PY_OBJV(&rnd_setstate_obj)},
     {"gauss", PY_OBJV(&rnd_gauss_obj)},
     {"normalvariate", PY_OBJV(&rnd_normalvariate_obj)},
     {"expovariate", PY_OBJV(&rnd_expovariate_obj)},

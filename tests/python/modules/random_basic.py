@@ -38,3 +38,19 @@ for bad in [lambda: random.choices('ab', weights=[1], k=1), lambda: random.choic
         bad()
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+random.seed(1)
+s = random.getstate()
+print(type(s).__name__, len(s), s[0], len(s[1]), s[1][-1], s[2], s[1][:3])
+a = random.random()
+random.setstate(s)
+print(a == random.random())
+random.gauss()
+s2 = random.getstate()
+g1 = random.gauss()
+random.setstate(s2)
+print(s2[2] is not None, g1 == random.gauss())
+for bad in [(3, (1,) * 10, None), (7, (1,) * 625, None), (3, (1,) * 624 + (700,), None)]:
+    try:
+        random.setstate(bad)
+    except ValueError as e:
+        print('ValueError', e)
