@@ -194,6 +194,13 @@ def test_interrupts(sh, r):
     sh.expect(PY_PROMPT, timeout=10)
     check("Ctrl-C stops time.sleep", "KeyboardInterrupt" in sh.before.decode() and
           time.monotonic() - t0 < 10, sh.before)
+    r.line("import rtthread")
+    sh.send(b"rtthread.Semaphore(0).take()\r")
+    time.sleep(0.5)
+    sh.send(b"\x03")
+    sh.expect(PY_PROMPT, timeout=10)
+    check("Ctrl-C stops a wait on a kernel semaphore", "KeyboardInterrupt" in sh.before.decode(),
+          sh.before)
     sh.send(b"input('? ')\r")
     sh.expect(rb"\? ")
     sh.send(b"\x03")
