@@ -2139,6 +2139,11 @@ py_code *py_compile(py_ctx *ctx, const char *src, size_t len, py_qstr filename, 
 {
     bool names = (mode & PY_COMPILE_NAMES) != 0;
     mode &= ~PY_COMPILE_NAMES;
+    if (mode == RTPY_MODE_EVAL) {
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
+            src++, len--;
+        }
+    }
     pn *tree = py_parse(ctx, src, len, filename, mode);
     comp c;
     memset(&c, 0, sizeof(c));

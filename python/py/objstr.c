@@ -1383,14 +1383,30 @@ static py_val str_splitlines(py_ctx *ctx, size_t n_args, size_t n_kw, const py_v
     return list;
 }
 
+static void check_codec(py_ctx *ctx, size_t n, size_t nkw, const py_val *args, const char *fn)
+{
+    static const py_arg_spec spec[] = {
+        {0, PY_ARG_REQUIRED, PY_NULL}, {PY_Q_encoding, 0, PY_NULL}, {PY_Q_errors, 0, PY_NULL}};
+    py_val a[3];
+    py_parse_args(ctx, n, nkw, args, spec, 3, a);
+    for (int i = 1; i < 3; i++) {
+        if (a[i] != PY_NULL && py_type_of(a[i]) != &py_type_str) {
+            py_raise(ctx, &py_type_TypeError, "%s() argument '%s' must be str, not %s", fn,
+                     i == 1 ? "encoding" : "errors", py_type_name(a[i]));
+        }
+    }
+}
+
 static py_val str_encode(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
+    check_codec(ctx, n, nkw, args, "encode");
     SELF_STR();
     return py_bytes_new(ctx, s, slen);
 }
 
 static py_val bytes_decode(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
+    check_codec(ctx, n, nkw, args, "decode");
     SELF_STR();
     return decode_bytes(ctx, s, slen);
 }
@@ -1521,8 +1537,8 @@ static PY_FUN(str_zfill_obj, "zfill", 2, 2, str_zfill);
 static PY_FUN(str_partition_obj, "partition", 2, 2, str_partition);
 static PY_FUN(str_rpartition_obj, "rpartition", 2, 2, str_rpartition);
 static PY_FUN_KWARGS(str_splitlines_obj, "splitlines", 1, str_splitlines);
-static PY_FUN(str_encode_obj, "encode", 1, 3, str_encode);
-static PY_FUN(bytes_decode_obj, "decode", 1, 3, bytes_decode);
+static PY_FUN_KWARGS(str_encode_obj, "encode", 1, str_encode);
+static PY_FUN_KWARGS(bytes_decode_obj, "decode", 1, bytes_decode);
 static PY_FUN(bytes_hex_obj, "hex", 1, 1, bytes_hex);
 static PY_FUN(bytes_fromhex_fun, "fromhex", 2, 2, bytes_fromhex);
 static PY_CLASSMETHOD(bytes_fromhex_obj, bytes_fromhex_fun);
@@ -1628,72 +1644,62 @@ static void group_digits(py_strbuf *out, const char *d, size_t n, char sep, int 
     }
 }
 
+static _Noreturn void spec_error(py_ctx *ctx, int err, const fp_spec *sp, const char *tname)
+{
+    switch (err) {
+    case FP_ETYPE:
+        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type '%s'",
+                 sp->type, tname);
+    case FP_ENOPREC: py_raise(ctx, &py_type_ValueError, "Format specifier missing precision");
+    case FP_EGROUPN: py_raise(ctx, &py_type_ValueError, "Cannot specify ',' with 'n'.");
+    case FP_EGROUPTYPE:
+        py_raise(ctx, &py_type_ValueError, "Cannot specify '%c' with '%c'.", sp->grouping,
+                 sp->type);
+    case FP_EINTPREC:
+        py_raise(ctx, &py_type_ValueError, "Precision not allowed in integer format specifier");
+    case FP_EINTZ:
+        py_raise(ctx, &py_type_ValueError,
+                 "Negative zero coercion (z) not allowed in integer format specifier");
+    default: py_raise(ctx, &py_type_ValueError, "Invalid format specifier");
+    }
+}
+
+static py_val format_float(py_ctx *ctx, py_float_t f, fp_spec *sp);
+
 static py_val format_int(py_ctx *ctx, py_val v, fp_spec *sp)
 {
-    char type = sp->type ? sp->type : 'd';
+    char type = sp->type;
     if (type == 'c') {
+        if (sp->sign || sp->alt) {
+            py_raise(ctx, &py_type_ValueError,
+                     "Sign not allowed with integer format specifier 'c'");
+        }
         py_val ch = py_chr(ctx, py_int_get(ctx, v));
         size_t n;
         const char *s = py_str_get(ctx, ch, &n);
         py_strbuf b;
         py_strbuf_init(ctx, &b, n);
+        s = py_str_get(ctx, ch, &n);
         pad_out(&b, s, n, 1, sp, '<');
         return py_strbuf_finish(&b, &py_type_str);
     }
-    int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : type == 'b' ? 2 : 10;
-    if (strchr("dnxXob", type) == NULL) {
-        if (strchr("eEfFgG%", type) != NULL) {
-            return py_format_value(ctx, py_float_new(ctx, py_int_to_float(ctx, v)), PY_NULL) ==
-                           PY_NULL
-                       ? PY_NULL
-                       : PY_NULL;
-        }
-        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type 'int'",
-                 type);
+    if (type && strchr("eEfFgG%", type)) {
+        return format_float(ctx, py_int_to_float(ctx, v), sp);
     }
+    int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : type == 'b' ? 2 : 10;
     bool neg = py_int_sign(v) < 0;
     py_val digits = py_int_to_str(ctx, neg ? py_unary_op(ctx, PY_OP_NEG, v) : v, base);
     size_t dn;
     const char *ds = py_str_get(ctx, digits, &dn);
-    py_strbuf body;
-    py_strbuf_init(ctx, &body, dn + 8);
-    if (neg) {
-        py_strbuf_addc(&body, '-');
-    } else if (sp->sign == '+' || sp->sign == ' ') {
-        py_strbuf_addc(&body, sp->sign);
+    size_t need = fp_format_int_size(dn, sp);
+    char small[96];
+    char *buf = need <= sizeof(small) ? small : py_alloc_raw(ctx, need);
+    ds = py_str_get(ctx, digits, &dn);
+    int r = fp_format_int(ds, dn, neg, sp, buf, need);
+    if (r < 0) {
+        spec_error(ctx, r, sp, "int");
     }
-    if (sp->alt && base != 10) {
-        py_strbuf_add(&body, base == 16 ? (type == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "0b", 2);
-    }
-    size_t prefix = body.len;
-    if (sp->grouping) {
-        group_digits(&body, ds, dn, sp->grouping, base == 10 ? 3 : 4);
-    } else {
-        py_strbuf_add(&body, ds, dn);
-    }
-    if (type == 'X') {
-        for (size_t i = prefix; i < body.len; i++) {
-            char *c = body.buf + sizeof(py_str_obj) + i;
-            if (*c >= 'a' && *c <= 'f') {
-                *c = (char)(*c - 32);
-            }
-        }
-    }
-    const char *bs = body.buf + sizeof(py_str_obj);
-    py_strbuf b;
-    py_strbuf_init(ctx, &b, body.len + 8);
-    if (sp->zero && !sp->align) {
-        /* zero padding goes between sign/prefix and digits */
-        size_t width = sp->width > 0 ? (size_t)sp->width : 0;
-        py_strbuf_add(&b, bs, prefix);
-        for (size_t i = body.len; i < width; i++) {
-            py_strbuf_addc(&b, '0');
-        }
-        py_strbuf_add(&b, bs + prefix, body.len - prefix);
-    } else {
-        pad_out(&b, bs, body.len, body.len, sp, '>');
-    }
-    return py_strbuf_finish(&b, &py_type_str);
+    return py_str_new(ctx, buf, (size_t)r);
 }
 
 static py_val format_float(py_ctx *ctx, py_float_t f, fp_spec *sp)
@@ -1706,12 +1712,8 @@ static py_val format_float(py_ctx *ctx, py_float_t f, fp_spec *sp)
     char small[64];
     char *buf = need <= sizeof(small) ? small : py_alloc_raw(ctx, need);
     int n = fp_format((double)f, sp, buf, need);
-    if (n == FP_ETYPE) {
-        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type 'float'",
-                 sp->type);
-    }
     if (n < 0) {
-        py_raise(ctx, &py_type_ValueError, "Invalid format specifier");
+        spec_error(ctx, n, sp, "float");
     }
     return py_str_new(ctx, buf, (size_t)n);
 }
@@ -1732,8 +1734,9 @@ py_val py_format_value(py_ctx *ctx, py_val v, py_val spec)
         return py_to_str(ctx, v);
     }
     fp_spec sp;
-    if (fp_spec_parse(ss, sn, &sp) != FP_OK) {
-        py_raise(ctx, &py_type_ValueError, "Invalid format specifier");
+    int perr = fp_spec_parse(ss, sn, &sp);
+    if (perr != FP_OK) {
+        spec_error(ctx, perr, &sp, t->name);
     }
     if (py_is_int(v) && v != PY_TRUE && v != PY_FALSE) {
         if (sp.type && strchr("eEfFgG%", sp.type)) {
@@ -1742,12 +1745,14 @@ py_val py_format_value(py_ctx *ctx, py_val v, py_val spec)
         return format_int(ctx, v, &sp);
     }
     if (v == PY_TRUE || v == PY_FALSE) {
-        if (sp.type) {
-            return format_int(ctx, PY_MK_SMALL(v == PY_TRUE), &sp);
-        }
+        return format_int(ctx, PY_MK_SMALL(v == PY_TRUE), &sp);
     }
     if (t == &py_type_float) {
         return format_float(ctx, ((py_float_obj *)v)->v, &sp);
+    }
+    if (t != &py_type_str && !PY_IS_QSTR(v)) {
+        py_raise(ctx, &py_type_TypeError, "unsupported format string passed to %s.__format__",
+                 t->name);
     }
     py_val s = py_to_str(ctx, v);
     if (sp.type && sp.type != 's') {
@@ -1815,7 +1820,8 @@ static py_val format_field(py_ctx *ctx, const char *f, size_t fn, size_t n_args,
             }
         }
         if (v == PY_NULL) {
-            py_raise(ctx, &py_type_KeyError, "'%q'", name);
+            py_val key = PY_MK_QSTR(name);
+            py_raise_obj(ctx, py_exc_new(ctx, &py_type_KeyError, 1, &key));
         }
     }
     while (i < fn) {
@@ -1844,15 +1850,27 @@ static py_val format_field(py_ctx *ctx, const char *f, size_t fn, size_t n_args,
     return v;
 }
 
+static py_val vformat(py_ctx *ctx, py_val fmt, size_t n_args, size_t n_kw, const py_val *args,
+                      size_t *auto_idx_p, int depth);
+
 py_val py_str_vformat(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
 {
+    size_t auto_idx = 0;
+    return vformat(ctx, args[0], n_args, n_kw, args, &auto_idx, 0);
+}
+
+static py_val vformat(py_ctx *ctx, py_val fmt, size_t n_args, size_t n_kw, const py_val *args,
+                      size_t *auto_idx_p, int depth)
+{
     size_t n;
-    const char *s = py_str_get(ctx, args[0], &n);
+    const char *s = py_str_get(ctx, fmt, &n);
     py_strbuf b;
     py_strbuf_init(ctx, &b, n + 16);
-    size_t auto_idx = 0;
+    if (depth > 2) {
+        py_raise(ctx, &py_type_ValueError, "Max string recursion exceeded");
+    }
     for (size_t i = 0; i < n;) {
-        s = py_str_get(ctx, args[0], &n);
+        s = py_str_get(ctx, fmt, &n);
         char c = s[i];
         if (c == '}') {
             if (i + 1 < n && s[i + 1] == '}') {
@@ -1896,7 +1914,7 @@ py_val py_str_vformat(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *arg
         } else if (fe < e) {
             spec_st = fe + 1;
         }
-        py_val v = format_field(ctx, s + st, fe - st, n_args, n_kw, args, &auto_idx);
+        py_val v = format_field(ctx, s + st, fe - st, n_args, n_kw, args, auto_idx_p);
         if (conv == 'r') {
             v = py_repr(ctx, v);
         } else if (conv == 's') {
@@ -1904,15 +1922,13 @@ py_val py_str_vformat(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *arg
         } else if (conv != 0) {
             py_raise(ctx, &py_type_ValueError, "Unknown conversion specifier %c", conv);
         }
-        s = py_str_get(ctx, args[0], &n);
+        s = py_str_get(ctx, fmt, &n);
         py_val spec = PY_NULL;
         if (spec_st < e) {
             py_val spec_src = py_str_new(ctx, s + spec_st, e - spec_st);
+            s = py_str_get(ctx, fmt, &n);
             if (memchr(s + spec_st, '{', e - spec_st) != NULL) {
-                py_val *a2 = py_alloc(ctx, (n_args + 2 * n_kw) * sizeof(py_val));
-                py_vcopy(a2, args, (n_args + 2 * n_kw));
-                a2[0] = spec_src;
-                spec_src = py_str_vformat(ctx, n_args, n_kw, a2);
+                spec_src = vformat(ctx, spec_src, n_args, n_kw, args, auto_idx_p, depth + 1);
             }
             spec = spec_src;
         }

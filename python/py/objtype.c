@@ -695,8 +695,8 @@ static void store_attr(py_ctx *ctx, py_val obj, py_qstr name, py_val value)
             py_property *p = PY_PTR(cv);
             py_val fn = value == PY_NULL ? p->fdel : p->fset;
             if (fn == PY_NONE) {
-                py_raise(ctx, &py_type_AttributeError,
-                         value == PY_NULL ? "can't delete attribute" : "can't set attribute");
+                py_raise(ctx, &py_type_AttributeError, "property '%q' of '%s' object has no %s",
+                         name, t->name, value == PY_NULL ? "deleter" : "setter");
             }
             py_val args[2] = {obj, value};
             py_call(ctx, fn, value == PY_NULL ? 1 : 2, args);

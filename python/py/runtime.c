@@ -1078,7 +1078,7 @@ int py_cmp_list(py_ctx *ctx, int op, const py_val *a, size_t an, const py_val *b
 void py_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items)
 {
     const py_type *t = py_type_of(seq);
-    if ((t->flags & PY_TF_CLASS) && t->base_type != NULL) {
+    while (t != &py_type_tuple && t != &py_type_list && t->base_type != NULL) {
         t = t->base_type;
     }
     if (t == &py_type_tuple) {

@@ -1855,6 +1855,10 @@ dispatch:
             if (py_type_of(cause) == &py_type_type) {
                 cause = py_call(ctx, cause, 0, NULL);
             }
+            if (cause != PY_NONE && !py_isinstance(ctx, cause, &py_type_BaseException)) {
+                py_raise(ctx, &py_type_TypeError,
+                         "exception causes must derive from BaseException");
+            }
             ((py_exc *)e)->cause = cause;
             ((py_exc *)e)->suppress_context = 1;
         }
