@@ -430,6 +430,13 @@ static py_val encode_with_cls(py_ctx *ctx, py_val obj, const py_val *kw)
     return py_call_method(ctx, inst, py_qstr_from_cstr(ctx, "encode"), 1, &obj);
 }
 
+static py_val je_init(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    enc_args(ctx, n - 1, nk, a + 1, 0, ((jenc_obj *)PY_PTR(a[0]))->kw);
+    return PY_NONE;
+}
+static PY_FUN_KWARGS(je_init_obj, "__init__", 1, je_init);
+
 static py_val je_default(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     py_raise(ctx, &py_type_TypeError, "Object of type %s is not JSON serializable",
@@ -451,6 +458,7 @@ static py_val je_encode(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 static PY_FUN(je_encode_obj, "encode", 2, 2, je_encode);
 
 static const py_attr_def jenc_locals[] = {
+    {"__init__", PY_OBJV(&je_init_obj)},
     {"default", PY_OBJV(&je_default_obj)},
     {"encode", PY_OBJV(&je_encode_obj)},
     {NULL, 0},
@@ -843,34 +851,92 @@ static py_val json_decode(py_ctx *ctx, py_val text, const py_val *kw)
     return v;
 }
 
-static void dec_args(py_ctx *ctx, size_t n, size_t nk, const py_val *args, py_val *v)
+static const char *const dec_kw_names[] = {"cls",       "object_hook",    "parse_float",
+                                           "parse_int", "parse_constant", "object_pairs_hook"};
+
+/* npos leading required positionals, then the decoder keywords. */
+static void dec_args(py_ctx *ctx, size_t n, size_t nk, const py_val *args, size_t npos, py_val *v)
 {
-    static const char *const names[] = {"cls",       "object_hook",    "parse_float",
-                                        "parse_int", "parse_constant", "object_pairs_hook"};
-    py_arg_spec spec[7];
-    spec[0] = (py_arg_spec){0, PY_ARG_REQUIRED, 0};
-    for (size_t i = 0; i < 6; i++) {
-        spec[1 + i] = (py_arg_spec){py_qstr_from_cstr(ctx, names[i]), PY_ARG_KWONLY, PY_NONE};
+    py_arg_spec spec[8];
+    for (size_t i = 0; i < npos; i++) {
+        spec[i] = (py_arg_spec){0, PY_ARG_REQUIRED, 0};
     }
-    py_parse_args(ctx, n, nk, args, spec, 7, v);
+    for (size_t i = 0; i < 6; i++) {
+        spec[npos + i] =
+            (py_arg_spec){py_qstr_from_cstr(ctx, dec_kw_names[i]), PY_ARG_KWONLY, PY_NONE};
+    }
+    spec[npos + 6] = (py_arg_spec){py_qstr_from_cstr(ctx, "strict"), PY_ARG_KWONLY, PY_TRUE};
+    py_parse_args(ctx, n, nk, args, spec, npos + 7, v);
+}
+
+/* loads(s, cls=C, **kw): C(**kw).decode(s) */
+static py_val decode_with_cls(py_ctx *ctx, py_val text, const py_val *kw)
+{
+    py_val args[2 * 5];
+    for (size_t i = 1; i < 6; i++) {
+        args[2 * (i - 1)] = PY_MK_QSTR(py_qstr_from_cstr(ctx, dec_kw_names[i]));
+        args[2 * (i - 1) + 1] = kw[i];
+    }
+    py_val inst = py_call_kw(ctx, kw[0], 0, 5, args);
+    return py_call_method(ctx, inst, py_qstr_from_cstr(ctx, "decode"), 1, &text);
 }
 
 static py_val json_loads(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
 {
-    py_val v[7];
-    dec_args(ctx, n, nk, args, v);
-    return json_decode(ctx, v[0], v + 2);
+    py_val v[8];
+    dec_args(ctx, n, nk, args, 1, v);
+    return v[1] != PY_NONE ? decode_with_cls(ctx, v[0], v + 1) : json_decode(ctx, v[0], v + 2);
 }
 static PY_FUN_KWARGS(json_loads_obj, "loads", 1, json_loads);
 
 static py_val json_load(py_ctx *ctx, size_t n, size_t nk, const py_val *args)
 {
-    py_val v[7];
-    dec_args(ctx, n, nk, args, v);
+    py_val v[8];
+    dec_args(ctx, n, nk, args, 1, v);
     py_val text = py_call_method(ctx, v[0], PY_Q_read, 0, NULL);
-    return json_decode(ctx, text, v + 2);
+    return v[1] != PY_NONE ? decode_with_cls(ctx, text, v + 1) : json_decode(ctx, text, v + 2);
 }
 static PY_FUN_KWARGS(json_load_obj, "load", 1, json_load);
+
+/* ---- JSONDecoder ------------------------------------------------------------ */
+
+typedef struct jdec_obj {
+    py_obj base;
+    py_val kw[7]; /* cls (unused), hooks..., strict */
+} jdec_obj;
+
+static py_val jdec_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
+                            const py_val *args)
+{
+    jdec_obj *o = py_obj_new(ctx, type, sizeof(jdec_obj));
+    dec_args(ctx, n, nk, args, 0, o->kw);
+    return PY_VAL(o);
+}
+
+/* __init__(**kw) (what super().__init__(...) of a subclass reaches). */
+static py_val jd_init(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    dec_args(ctx, n - 1, nk, a + 1, 0, ((jdec_obj *)PY_PTR(a[0]))->kw);
+    return PY_NONE;
+}
+static PY_FUN_KWARGS(jd_init_obj, "__init__", 1, jd_init);
+
+static py_val jd_decode(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return json_decode(ctx, a[1], ((jdec_obj *)PY_PTR(a[0]))->kw + 1);
+}
+static PY_FUN(jd_decode_obj, "decode", 2, 2, jd_decode);
+
+static const py_attr_def jdec_locals[] = {
+    {"__init__", PY_OBJV(&jd_init_obj)},
+    {"decode", PY_OBJV(&jd_decode_obj)},
+    {NULL, 0},
+};
+
+static const py_type json_decoder_type = {
+    {&py_type_type}, "JSONDecoder",         PY_TF_BASETYPE,
+    jdec_make_new,   .locals = jdec_locals, .inst_size = sizeof(jdec_obj),
+};
 
 static const py_attr_def json_attrs[] = {
     {"dumps", PY_OBJV(&json_dumps_obj)},
@@ -879,6 +945,7 @@ static const py_attr_def json_attrs[] = {
     {"load", PY_OBJV(&json_load_obj)},
     {"JSONDecodeError", PY_OBJV(JSON_DECODE_ERROR)},
     {"JSONEncoder", PY_OBJV(&json_encoder_type)},
+    {"JSONDecoder", PY_OBJV(&json_decoder_type)},
     {NULL, 0},
 };
 
