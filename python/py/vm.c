@@ -1349,6 +1349,34 @@ dispatch:
             sp--;
             DISPATCH();
         }
+        if (PY_IS_PTR(a) && PY_IS_PTR(b) && ((py_obj *)a)->type == &py_type_float &&
+            (((py_obj *)b)->type == &py_type_float)) {
+            /* float arithmetic without the generic dispatch */
+            py_float_t x = ((py_float_obj *)a)->v, y = ((py_float_obj *)b)->v, r;
+            bool ok = true;
+            switch (op) {
+            case PY_OP_ADD:
+            case PY_OP_IADD: r = x + y; break;
+            case PY_OP_SUB:
+            case PY_OP_ISUB: r = x - y; break;
+            case PY_OP_MUL:
+            case PY_OP_IMUL: r = x * y; break;
+            case PY_OP_TRUEDIV:
+            case PY_OP_ITRUEDIV:
+                ok = y != 0;
+                r = ok ? x / y : 0;
+                break;
+            default:
+                ok = false;
+                r = 0;
+                break;
+            }
+            if (ok) {
+                sp[-2] = py_float_new(ctx, r);
+                sp--;
+                DISPATCH();
+            }
+        }
         if (op == PY_OP_ADD && py_type_of(a) == &py_type_str && py_type_of(b) == &py_type_str) {
             sp[-2] = py_str_concat(ctx, a, b);
             sp--;
