@@ -31,9 +31,13 @@ import shlex
 import signal
 import subprocess
 import sys
+import select
 import tempfile
+import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
 # Both interpreters see UTC: the device has no time zone, and local-time
 # tests must not depend on the machine running the suite.
 RTPY_ENV = dict(os.environ, TZ="UTC")
@@ -54,6 +58,7 @@ class Test:
         self.script_args = []
         self.check_stderr = False
         self.timeout = None
+        self.board_skip = False
         with open(path, "rb") as f:
             self.source = f.read()
         self._parse_directives()
@@ -79,6 +84,8 @@ class Test:
                 self.check_stderr = True
             elif key == "timeout":
                 self.timeout = float(value)
+            elif key == "board" and value == "skip":
+                self.board_skip = True
 
 
 class CliTest:
@@ -271,6 +278,130 @@ def check(test, oracle, rtpy, extra_args, timeout):
     return "pass", ""
 
 
+TRACEBACK = b"Traceback (most recent call last):"
+PROMPT = b"msh />"
+
+
+class BoardSession:
+    """One QEMU netduinoplus2 running the firmware; scripts run from msh.
+
+    QEMU runs in the repository root, so a host file is /host/<path> on the
+    board (DFS over semihosting). stdout and stderr share the console.
+    """
+
+    def __init__(self, elf, boot_timeout=60):
+        self.proc = subprocess.Popen(
+            ["qemu-system-arm", "-M", "netduinoplus2", "-display", "none",
+             "-monitor", "none", "-serial", "stdio", "-no-reboot",
+             "-semihosting-config", "enable=on,target=native", "-kernel", elf],
+            cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, start_new_session=True)
+        self.buf = b""
+        if self._read_until(PROMPT, boot_timeout) is None:
+            self.close()
+            raise OSError("firmware did not reach the msh prompt")
+
+    def _read_until(self, token, timeout):
+        """Bytes up to and including token, or None on timeout/exit."""
+        end = time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        while token not in self.buf:
+            left = end - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            data = os.read(fd, 65536)
+            if not data:
+                return None
+            self.buf += data
+        i = self.buf.index(token) + len(token)
+        out, self.buf = self.buf[:i], self.buf[i:]
+        return out
+
+    def command(self, line, timeout):
+        """Run one msh command: its output without echo and prompt, or None."""
+        self.proc.stdin.write(line.encode() + b"\r")
+        self.proc.stdin.flush()
+        out = self._read_until(b"\n" + PROMPT, timeout)
+        if out is None:
+            return None
+        out = out[:-len(PROMPT)].replace(b"\r\n", b"\n")
+        return out.split(b"\n", 1)[1] if b"\n" in out else b""
+
+    def close(self):
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.proc.wait()
+
+
+class Board:
+    """A QEMU session per worker thread, restarted after a hang or crash."""
+
+    def __init__(self, elf):
+        self.elf = elf
+        self.local = threading.local()
+        self.sessions = []
+        self.lock = threading.Lock()
+
+    def run(self, test, timeout):
+        sess = getattr(self.local, "session", None)
+        if sess is None:
+            try:
+                sess = self.local.session = BoardSession(self.elf)
+            except OSError as e:
+                return Result(error="board: cannot start QEMU: %s" % e)
+            with self.lock:
+                self.sessions.append(sess)
+        # the semihosting file system cannot cd into folders: absolute paths,
+        # so tests that import helpers relative to their folder fail here
+        script = "/host/" + os.path.relpath(test.path, REPO)
+        args = [script] + test.argv_tail[1:]
+        out = sess.command("python " + " ".join(shlex.quote(a) for a in args), timeout)
+        if out is None:
+            sess.close()
+            self.local.session = None
+            return Result(error="board: no msh prompt within %gs (hang or crash); "
+                          "QEMU restarted" % timeout)
+        return Result(out, b"", 1 if TRACEBACK in out else 0)
+
+    def close(self):
+        for s in self.sessions:
+            s.close()
+
+
+def check_board(test, oracle, board, timeout):
+    """Compare a board run: stdout and the traceback share the console."""
+    if test.path is None or test.board_skip:
+        return "skip", ""
+    exp = oracle.expected(test)
+    if exp.error:
+        return "fail", "python3 oracle failed: %s" % exp.error
+    got = board.run(test, test.timeout or timeout)
+    if got.error:
+        return "fail", got.error
+    if got.stdout.strip() == b"SKIP":
+        return "skip", ""
+    out, _, tb = got.stdout.partition(TRACEBACK)
+    exp_tb = TRACEBACK in exp.stderr
+    if exp.stderr and not exp_tb:
+        # lines CPython wrote to stderr appear on the console too
+        extra = set(exp.stderr.splitlines())
+        out = b"".join(l for l in out.splitlines(True) if l.rstrip(b"\n") not in extra)
+    problems = []
+    if out != exp.stdout:
+        problems.append("stdout differs\n" + short_diff(exp.stdout, out))
+    if bool(tb) != exp_tb:
+        problems.append("uncaught exception: expected %s, got %s"
+                        % (last_line(exp.stderr) or "none", last_line(tb) or "none"))
+    elif exp_tb and test.check_stderr and last_line(tb) != last_line(exp.stderr):
+        problems.append("exception: expected %r, got %r"
+                        % (last_line(exp.stderr), last_line(tb)))
+    if problems:
+        return "fail", "\n    ".join(problems)
+    return "pass", ""
+
+
 def discover(paths):
     found = []
     for p in paths:
@@ -309,24 +440,37 @@ def main():
                     help="also print passing and skipped tests")
     ap.add_argument("--by-folder", action="store_true",
                     help="print pass/fail counts per folder before the total")
+    ap.add_argument("--board", action="store_true",
+                    help="RTPY is an stm32f405-qemu firmware ELF: run each script "
+                    "with msh's python command in QEMU (one QEMU per job; "
+                    "rtpy arguments and the cli cases do not apply)")
     args = ap.parse_intermixed_args()
 
     rtpy = os.path.abspath(args.rtpy) if os.sep in args.rtpy else args.rtpy
-    if os.sep in rtpy and not os.access(rtpy, os.X_OK):
+    if args.board and not os.path.isfile(rtpy):
+        print("run.py: firmware not found: %s" % rtpy)
+        print("python: 0 passed, 1 failed")
+        return 1
+    if not args.board and os.sep in rtpy and not os.access(rtpy, os.X_OK):
         print("run.py: rtpy binary not found or not executable: %s" % rtpy)
         print("python: 0 passed, 1 failed")
         return 1
     paths = [p for p in args.paths if p != "cli"] if args.paths else [HERE]
     tests = [Test(p) for p in discover(paths)] if paths else []
-    if not args.paths or "cli" in args.paths:
+    if not args.board and (not args.paths or "cli" in args.paths):
         tests += [CliTest(*c) for c in CLI_TESTS]
+    board = Board(rtpy) if args.board else None
     oracle = Oracle(args.python, args.cache, args.timeout)
     extra = shlex.split(args.rtpy_args)
     counts = {"pass": 0, "fail": 0, "skip": 0}
     folders = {}
     with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as pool:
-        futures = [(t, pool.submit(check, t, oracle, rtpy, extra, args.timeout))
-                   for t in tests]
+        if board:
+            futures = [(t, pool.submit(check_board, t, oracle, board, args.timeout))
+                       for t in tests]
+        else:
+            futures = [(t, pool.submit(check, t, oracle, rtpy, extra, args.timeout))
+                       for t in tests]
         for test, fut in futures:
             status, msg = fut.result()
             counts[status] += 1
@@ -342,6 +486,8 @@ def main():
             c = folders[folder]
             print("  %-16s %4d passed %4d failed %4d skipped"
                   % (folder, c["pass"], c["fail"], c["skip"]))
+    if board:
+        board.close()
     summary = "python: %d passed, %d failed" % (counts["pass"], counts["fail"])
     if counts["skip"]:
         summary += ", %d skipped" % counts["skip"]
