@@ -226,8 +226,8 @@ static py_val methodcaller_new(py_ctx *ctx, const py_type *type, size_t n, size_
     return PY_VAL(g);
 }
 
-static const py_type op_methodcaller_type = {{&py_type_type},  "methodcaller", 0,
-                                             methodcaller_new, NULL,           methodcaller_call};
+static const py_type op_methodcaller_type = {
+    {&py_type_type}, "methodcaller", 0, methodcaller_new, .call = methodcaller_call};
 
 #define F(name)                          \
     {                                    \
