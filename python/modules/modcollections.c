@@ -1370,6 +1370,7 @@ static py_val coll_namedtuple(py_ctx *ctx, size_t n, size_t nk, const py_val *ar
     t->flags = PY_TF_BASETYPE;
     t->make_new = nt_make_new;
     t->print = nt_print;
+    t->binary_op = mod_tuple_binary;
     t->locals = nt->locals;
     t->base_type = &py_type_tuple;
     t->inst_size = (uint16_t)(sizeof(py_tuple) + fields->len * sizeof(py_val));

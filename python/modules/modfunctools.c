@@ -272,6 +272,7 @@ static const py_type ft_cacheinfo_type = {
     info_print,
     .attr = info_attr,
     .base_type = &py_type_tuple,
+    .binary_op = mod_tuple_binary,
 };
 
 static py_val lru_cache_info(py_ctx *ctx, size_t n, size_t nk, const py_val *a)

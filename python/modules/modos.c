@@ -156,6 +156,7 @@ const py_type os_stat_result_type = {
     stat_print,
     .attr = stat_attr,
     .base_type = &py_type_tuple,
+    .binary_op = mod_tuple_binary,
 };
 
 /* ---- directories and files ------------------------------------------------ */

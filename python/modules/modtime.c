@@ -451,6 +451,7 @@ const py_type time_struct_time_type = {
     st_print,
     .attr = st_attr,
     .base_type = &py_type_tuple,
+    .binary_op = mod_tuple_binary,
 };
 
 #define F(name)                            \

@@ -132,3 +132,21 @@ _Noreturn void mod_raise_attrs(py_ctx *ctx, const py_type *type, py_val msg, siz
     }
     py_raise_obj(ctx, exc);
 }
+
+/* A plain-tuple copy of a tuple subtype instance (other values unchanged). */
+static py_val plain_tuple(py_ctx *ctx, py_val v)
+{
+    const py_type *t = py_type_of(v);
+    if (t == &py_type_tuple || !py_isinstance(ctx, v, &py_type_tuple)) {
+        return v;
+    }
+    size_t n;
+    py_val *items;
+    mod_get_items(ctx, v, &n, &items);
+    return py_tuple_new(ctx, n, items);
+}
+
+py_val mod_tuple_binary(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    return py_binary_op(ctx, op, plain_tuple(ctx, a), plain_tuple(ctx, b));
+}

@@ -30,6 +30,10 @@ char *mod_bytearray_data(py_ctx *ctx, py_val v, size_t *len);
  * otherwise. */
 void mod_get_items(py_ctx *ctx, py_val seq, size_t *n, py_val **items);
 
+/* binary_op slot for native tuple subtypes (struct_time, namedtuples...):
+ * compares/concatenates them as plain tuples. */
+py_val mod_tuple_binary(py_ctx *ctx, int op, py_val a, py_val b);
+
 /* str built from a py_printf format. */
 py_val mod_format(py_ctx *ctx, const char *fmt, ...);
 /* Raises type(msg) after setting the given attributes on the instance
