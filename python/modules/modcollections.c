@@ -576,6 +576,13 @@ static py_val od_move_to_end(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN_KWARGS(od_move_to_end_obj, "move_to_end", 2, od_move_to_end);
 
+/* copy() keeps the OrderedDict type (dict.copy would make a plain dict). */
+static py_val od_copy(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
+{
+    return odict_make_new(ctx, py_type_of(a[0]), 1, 0, a);
+}
+static PY_FUN(od_copy_obj, "copy", 1, 1, od_copy);
+
 static void odict_print(py_ctx *ctx, py_print *p, py_val self, int kind)
 {
     py_dict *d = PY_PTR(self);
@@ -603,6 +610,7 @@ static py_val odict_binary(py_ctx *ctx, int op, py_val a, py_val b)
 }
 
 static const py_attr_def odict_locals[] = {
+    {"copy", PY_OBJV(&od_copy_obj)},
     {"popitem", PY_OBJV(&od_popitem_obj)},
     {"move_to_end", PY_OBJV(&od_move_to_end_obj)},
     {NULL, 0},
