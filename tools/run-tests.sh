@@ -95,6 +95,7 @@ fi
 # The STM32F405 board in QEMU: kernel utest, console sessions, GPIO register log, sizes.
 if [ -n "${qemu_ok:-}" ]; then
     suite qemu 900 python3 tests/qemu/run.py "$QEMUB"
+    suite dfs-qemu 300 python3 tests/dfs/run.py --qemu "$QEMUB"
     suite python-rtos-qemu 900 python3 tests/python-rtos/run.py --qemu "$QEMUB"
 fi
 

@@ -3,7 +3,9 @@
 msh file commands on a host folder (--fs) and on the RAM root seeded from the built-in image
 (--no-fs).
 
-Usage: run.py SIM_BINARY   (last line: `dfs: N passed, N failed`; exit 0 only if all passed)
+Usage: run.py SIM_BINARY          the simulator
+       run.py --qemu BUILD_DIR    the STM32F405 in QEMU: RAM root, host files under /host
+Last line: `dfs: N passed, N failed`; exit 0 only if all passed.
 """
 
 import os
@@ -96,7 +98,44 @@ def ram_root_session(sim):
         sh.wait_exit()
 
 
+def qemu_session(build, tmp):
+    """The board: a RAM disk at / seeded from the image, the host folder at /host."""
+    elf = os.path.join(os.path.abspath(build), "rtthread.elf")
+    with open(os.path.join(tmp, "from_host.txt"), "w") as f:
+        f.write("written on the host\n")
+    argv = ["qemu-system-arm", "-M", "netduinoplus2", "-display", "none", "-monitor", "none",
+            "-serial", "stdio", "-no-reboot", "-kernel", elf,
+            "-semihosting-config", "enable=on,target=native"]
+    with Shell(argv, timeout=30, cwd=tmp) as sh:
+        sh.wait_prompt()
+        expect_output(sh, "mount", r"^ram\s+\(NULL\)\s+/\s*\n(.*\n)*semihost\s+\(NULL\)\s+/host")
+        expect_output(sh, "ls /", r"^boot\.py\s+\d+", "built-in image seeded the RAM root")
+        expect_output(sh, "mkdir /scripts", r"^$")
+        expect_output(sh, "echo 'print(1)' > /scripts/a.py", r"^$")
+        expect_output(sh, "cat /scripts/a.py", r"^print\(1\)$")
+        expect_output(sh, "cat /host/from_host.txt", r"^written on the host$")
+        expect_output(sh, "echo board > /host/from_board.txt", r"^$")
+        expect_output(sh, "cp /scripts/a.py /host/a_copy.py", r"^$")
+        expect_output(sh, "ls /host", r"cannot list directories", "semihosting cannot list")
+        expect_output(sh, "df", r"^disk free: \d+\.\d KB")
+        expect_output(sh, "echo x > /" + "n" * 40, r"File name too long", "over-long name refused")
+        sh.sendline("reboot")
+        sh.wait_exit()
+    with open(os.path.join(tmp, "from_board.txt")) as f:
+        check("a file written to /host reached the host", f.read() == "board\n")
+    with open(os.path.join(tmp, "a_copy.py")) as f:
+        check("cp from the RAM disk to /host", f.read() == "print(1)\n")
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--qemu":
+        with tempfile.TemporaryDirectory(prefix="rtl-dfs-") as tmp:
+            try:
+                qemu_session(sys.argv[2], tmp)
+            except ConsoleError as e:
+                check("console session", False, str(e))
+        print("dfs: %d passed, %d failed" % (results["passed"], results["failed"]))
+        return 0 if results["failed"] == 0 else 1
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     sim = os.path.abspath(sys.argv[1])
