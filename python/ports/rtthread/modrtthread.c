@@ -105,7 +105,9 @@ static py_val rtt_memory(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 }
 static PY_FUN(rtt_memory_obj, "memory", 0, 0, rtt_memory);
 
-/* Runs a command with its output captured; returns the output or raises OSError. */
+/* Runs a command with its output captured; returns the output (the first 4 KB, ending with a
+ * note of the full size when longer: the command runs once, its effects are not repeated)
+ * or raises OSError for an unknown command or a bad line. */
 static py_val rtt_msh(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     const char *cmd = port_str(ctx, a[0]);
@@ -123,6 +125,9 @@ static py_val rtt_msh(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
         py_raise(ctx, &py_type_OSError,
                  status == MSH_ERR_NOT_FOUND ? "%s: command not found" : "%s: bad command line",
                  cmd);
+    }
+    if (needed >= MSH_OUTPUT_MAX) { /* say so rather than cut silently */
+        rt_snprintf(out + MSH_OUTPUT_MAX - 48, 48, "\n[output cut: %u bytes]\n", (unsigned)needed);
     }
     result = py_str_new(ctx, out, rt_strlen(out)); /* may raise: free first */
     rt_free(out);
