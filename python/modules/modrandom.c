@@ -219,17 +219,25 @@ static py_val getrandbits(py_ctx *ctx, rnd_obj *r, intmax_t k)
     if (k <= 64) {
         return py_int_from_u(ctx, mt_bits64(r, (unsigned)k));
     }
-    /* Little-endian 32-bit words; the last one keeps its top bits. */
-    py_val v = PY_MK_SMALL(0);
-    for (intmax_t i = 0; k > 0; i++, k -= 32) {
+    /* Little-endian 32-bit words, the last one keeping its top bits, laid out
+     * as bytes and converted in one go (linear time; the allocation fails
+     * fast with MemoryError when the request cannot fit in the heap). */
+    if ((uintmax_t)k / 8 >= (size_t)-1 / 2) {
+        py_raise(ctx, &py_type_OverflowError, "getrandbits() argument too large");
+    }
+    size_t nbytes = (size_t)((k + 7) / 8);
+    py_str_obj *b = py_str_alloc(ctx, &py_type_bytes, nbytes);
+    for (size_t i = 0; k > 0; i += 4, k -= 32) {
         uint32_t w = mt_next(r);
         if (k < 32) {
             w >>= 32 - k;
         }
-        py_val word = py_binary_op(ctx, PY_OP_LSHIFT, py_int_from_u(ctx, w), PY_MK_SMALL(32 * i));
-        v = py_binary_op(ctx, PY_OP_OR, v, word);
+        for (size_t j = 0; j < 4 && i + j < nbytes; j++) {
+            b->data[i + j] = (char)(w >> (8 * j));
+        }
     }
-    return v;
+    py_val args[2] = {py_str_finish(ctx, b), PY_MK_QSTR(PY_Q_little)};
+    return py_call_method(ctx, PY_OBJV(&py_type_int), PY_Q_from_bytes, 2, args);
 }
 
 static py_val rnd_getrandbits(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
