@@ -42,11 +42,11 @@
 #define RT_USING_SERIAL
 #define RT_SERIAL_RB_BUFSZ 1024
 #define RT_USING_PIN
-
-/* File system (components/dfs) */
-#define RT_USING_DFS
 #define BSP_USING_UART1
 #define BSP_USING_GPIO
+
+/* File system (components/dfs): RAM disk at "/", the host's files at "/host" (semihosting) */
+#define RT_USING_DFS
 
 /* Startup */
 #define RT_USING_COMPONENTS_INIT
