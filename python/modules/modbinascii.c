@@ -37,8 +37,7 @@ static py_val ba_hexlify(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     py_val r = new_bytes(ctx, 2 * len + nsep, &d);
     for (size_t i = 0; i < len; i++) {
         size_t from_end = len - i;
-        bool at_edge = per > 0 ? from_end % group == 0 : i % group == 0;
-        if (sep && group && i && at_edge) {
+        if (sep && group && i && (per > 0 ? from_end % group == 0 : i % group == 0)) {
             *d++ = sep[0];
         }
         *d++ = hexdigits[src[i] >> 4];

@@ -225,6 +225,10 @@ static py_val deep(py_ctx *ctx, deep_state *st, py_val x)
 static py_val copy_deepcopy(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
 {
     deep_state st = {n > 1 && a[1] != PY_NONE ? a[1] : py_dict_new(ctx), 0};
+    if (!py_isinstance(ctx, st.memo, &py_type_dict)) {
+        py_raise(ctx, &py_type_AttributeError, "'%s' object has no attribute 'get'",
+                 py_type_of(st.memo)->name);
+    }
     return deep(ctx, &st, a[0]);
 }
 static PY_FUN(copy_deepcopy_obj, "deepcopy", 1, 2, copy_deepcopy);
