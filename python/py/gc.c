@@ -155,6 +155,7 @@ static void sweep(py_gc *gc)
         }
     }
     gc->used_blocks = used;
+    gc->fail_min = 0;
     const uint8_t *f = memchr(gc->table, B_FREE, gc->inited);
     gc->next = f ? (size_t)(f - gc->table) : gc->inited;
 }
@@ -194,6 +195,11 @@ PY_NO_SANITIZE static void scan_cstack(py_ctx *ctx)
     scan_range(&ctx->gc, (uintptr_t)&regs, (uintptr_t)&regs + sizeof(jmp_buf));
 }
 
+void py_gc_scan_range(py_ctx *ctx, const void *lo, const void *hi)
+{
+    scan_range(&ctx->gc, (uintptr_t)lo, (uintptr_t)hi);
+}
+
 void py_gc_collect(py_ctx *ctx)
 {
     py_gc *gc = &ctx->gc;
@@ -213,6 +219,8 @@ void py_gc_collect(py_ctx *ctx)
     }
     drain(gc);
     scan_cstack(ctx);
+    drain(gc);
+    py_thread_gc_roots(ctx);
     drain(gc);
     sweep(gc);
     gc->since_collect = 0;
@@ -264,7 +272,24 @@ static intptr_t find_run(py_gc *gc, size_t n, size_t from)
     return -1;
 }
 
+static void *gc_alloc(py_ctx *ctx, size_t size, bool scan, bool zero);
+
 void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
+{
+    return gc_alloc(ctx, size, scan, true);
+}
+
+/* Raw memory the caller overwrites completely (bigint digits, scratch). */
+void *py_alloc_raw_nz(py_ctx *ctx, size_t size)
+{
+    void *p = gc_alloc(ctx, size, false, false);
+    if (PY_UNLIKELY(p == NULL)) {
+        py_raise_obj(ctx, ctx->mem_err);
+    }
+    return p;
+}
+
+static void *gc_alloc(py_ctx *ctx, size_t size, bool scan, bool zero)
 {
     py_gc *gc = &ctx->gc;
     if (gc->locked || gc->collecting) {
@@ -277,9 +302,17 @@ void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
     if (gc->threshold && gc->since_collect >= gc->threshold && !gc->disabled) {
         py_gc_collect(ctx);
     }
-    intptr_t b = find_run(gc, n, gc->next);
-    if (b < 0 && gc->next != 0) {
-        b = find_run(gc, n, 0);
+    intptr_t b = -1;
+    /* a size that already failed since the last collection fails again:
+     * skip the scan (keeps big allocations in a fragmented heap linear) */
+    if (gc->fail_min == 0 || n < gc->fail_min) {
+        b = find_run(gc, n, gc->next);
+        if (b < 0 && gc->next != 0) {
+            b = find_run(gc, n, 0);
+        }
+        if (b < 0) {
+            gc->fail_min = n;
+        }
     }
     while (b < 0 && gc->inited < gc->n_blocks) {
         /* use untouched memory before collecting: start after the last used block */
@@ -294,8 +327,9 @@ void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
     }
     if (b < 0) {
         py_gc_collect(ctx);
-        b = find_run(gc, n, 0);
+        b = find_run(gc, n, gc->next);
         if (b < 0) {
+            gc->fail_min = n;
             return NULL;
         }
     }
@@ -307,7 +341,9 @@ void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan)
     gc->used_blocks += n;
     gc->since_collect += n;
     void *p = gc->pool + (size_t)b * PY_BLOCK;
-    memset(p, 0, n * PY_BLOCK);
+    if (zero) {
+        memset(p, 0, n * PY_BLOCK);
+    }
     return p;
 }
 
@@ -322,6 +358,7 @@ static void gc_free(py_gc *gc, void *p)
     size_t n = block_len(gc, (size_t)b);
     memset(gc->table + b, B_FREE, n);
     gc->used_blocks -= n;
+    gc->fail_min = 0;
     if ((size_t)b < gc->next) {
         gc->next = (size_t)b;
     }

@@ -68,6 +68,7 @@ typedef struct py_gc {
     size_t mark_top, mark_cap;
     int mark_overflow;
     size_t fail_countdown; /* tests: make the n-th allocation from now fail (0: off) */
+    size_t fail_min;       /* smallest block count that found no hole since the last sweep */
 } py_gc;
 
 /* Test hook: the n-th allocation from now fails as if the heap were full. */
@@ -78,6 +79,7 @@ void py_gc_init(py_ctx *ctx, void *mem, size_t size);
 void py_gc_collect(py_ctx *ctx);
 bool py_gc_is_heap(py_ctx *ctx, const void *p);
 void *py_gc_alloc(py_ctx *ctx, size_t size, bool scan); /* NULL if full */
+void *py_alloc_raw_nz(py_ctx *ctx, size_t size);        /* not zeroed; MemoryError */
 
 /* --- qstr tables ------------------------------------------------------------- */
 typedef struct py_qpool {
@@ -239,7 +241,15 @@ struct py_ctx {
     int repr_depth;
     void *heap_start;
     size_t heap_size;
+    struct py_thread *threads;    /* Python threads (thread.c); NULL: single-threaded */
+    struct py_thread *cur_thread; /* the one holding the GIL, whose state ctx holds */
 };
+
+/* thread.c: GIL yield / thread stop at safe points (returns the flags left to handle),
+ * the parked threads' roots for the collector, and the conservative scan it uses. */
+int py_thread_check(py_ctx *ctx, int flags);
+void py_thread_gc_roots(py_ctx *ctx);
+void py_gc_scan_range(py_ctx *ctx, const void *lo, const void *hi);
 
 /* --- helpers across files ----------------------------------------------------- */
 void py_check_cstack(py_ctx *ctx);

@@ -59,8 +59,10 @@ static py_bigint *big_alloc(py_ctx *ctx, size_t cap, bi_t *x)
     if (cap > ((size_t)1 << 26)) {
         py_raise(ctx, &py_type_MemoryError, NULL);
     }
-    py_bigint *b = py_alloc_raw(ctx, sizeof(py_bigint) + cap * sizeof(bi_digit));
+    py_bigint *b = py_alloc_raw_nz(ctx, sizeof(py_bigint) + cap * sizeof(bi_digit));
     b->base.type = &py_type_int;
+    b->len = 0;
+    b->neg = 0;
     bi_init(x, b->d, cap);
     return b;
 }
@@ -328,7 +330,7 @@ static py_val big_binop(py_ctx *ctx, int op, py_val a, py_val b)
         return big_finish(res, &r);
     case PY_OP_MUL: {
         res = big_alloc(ctx, bi_mul_size(&x, &y), &r);
-        bi_digit *s = py_alloc_raw(ctx, (bi_mul_scratch(x.len, y.len) + 1) * sizeof(bi_digit));
+        bi_digit *s = py_alloc_raw_nz(ctx, (bi_mul_scratch(x.len, y.len) + 1) * sizeof(bi_digit));
         bi_mul(&r, &x, &y, s);
         return big_finish(res, &r);
     }
@@ -341,7 +343,7 @@ static py_val big_binop(py_ctx *ctx, int op, py_val a, py_val b)
         bi_t q, m;
         py_bigint *qo = big_alloc(ctx, bi_div_size(&x, &y), &q);
         py_bigint *mo = big_alloc(ctx, y.len + 1, &m);
-        bi_digit *s = py_alloc_raw(ctx, (bi_div_scratch(x.len, y.len) + 1) * sizeof(bi_digit));
+        bi_digit *s = py_alloc_raw_nz(ctx, (bi_div_scratch(x.len, y.len) + 1) * sizeof(bi_digit));
         bi_divmod(&q, &m, &x, &y, s);
         py_val qv = big_finish(qo, &q), mv = big_finish(mo, &m);
         if (op == PY_OP_FLOORDIV) {
@@ -358,7 +360,8 @@ static py_val big_binop(py_ctx *ctx, int op, py_val a, py_val b)
             py_raise(ctx, &py_type_ZeroDivisionError, "division by zero");
         }
         double d;
-        bi_digit *s = py_alloc_raw(ctx, (bi_truediv_scratch(x.len, y.len) + 1) * sizeof(bi_digit));
+        bi_digit *s =
+            py_alloc_raw_nz(ctx, (bi_truediv_scratch(x.len, y.len) + 1) * sizeof(bi_digit));
         if (bi_truediv(&x, &y, &d, s) == BI_EOVERFLOW) {
             py_raise(ctx, &py_type_OverflowError, "integer division result too large for a float");
         }
@@ -377,7 +380,8 @@ static py_val big_binop(py_ctx *ctx, int op, py_val a, py_val b)
             py_raise(ctx, &py_type_MemoryError, NULL);
         }
         res = big_alloc(ctx, sz, &r);
-        bi_digit *s = py_alloc_raw(ctx, (bi_pow_scratch(&x, (uint64_t)e) + 1) * sizeof(bi_digit));
+        bi_digit *s =
+            py_alloc_raw_nz(ctx, (bi_pow_scratch(&x, (uint64_t)e) + 1) * sizeof(bi_digit));
         bi_pow(&r, &x, (uint64_t)e, s);
         return big_finish(res, &r);
     }

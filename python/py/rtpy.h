@@ -91,6 +91,13 @@ typedef struct rtpy_hal {
     int (*chdir)(void *user, const char *path);
     /* Fill buf with entropy (os.urandom, random seeding); 0 or -errno. */
     int (*urandom)(void *user, void *buf, size_t len);
+    /* The global interpreter lock, for ports that run Python in several OS threads
+     * (NULL: single-threaded). gil_lock waits up to timeout_ms for the lock and returns
+     * 0 once it is held, nonzero on timeout; gil_unlock lets it go and must hand it to a
+     * waiting thread if there is one (RT-Thread's mutex does). The thread that creates
+     * the VM must hold the lock. */
+    int (*gil_lock)(void *user, uint32_t timeout_ms);
+    void (*gil_unlock)(void *user);
 } rtpy_hal;
 
 /* Bytes rtpy_create() needs besides the GC heap itself (VM state, frame
@@ -179,6 +186,40 @@ int rtpy_input_complete(const char *src, size_t len);
 /* Run one interactive input in __main__ (prints expression values) and print
  * any exception. Returns RTPY_OK, RTPY_EXC (already printed) or RTPY_EXIT. */
 int rtpy_repl_exec(rtpy_vm *vm, const char *src, size_t len);
+
+/* --- threads (thread.c) ---------------------------------------------------
+ * With the HAL's gil_lock/gil_unlock, several OS threads run Python in one VM,
+ * one at a time: a thread must hold the GIL to call anything here or in the
+ * native API. The VM's creator (the main thread) holds it from the start; the
+ * VM lets it go periodically (every few ms when another thread waits) and
+ * around blocking HAL calls wrapped in rtpy_unlocked(). Ctrl-C
+ * (rtpy_interrupt) raises KeyboardInterrupt in the main thread only.
+ * Not callable from an ISR. */
+typedef struct py_thread rtpy_thread;
+
+/* Register a thread that will call fn(*args, **kwargs) (args a tuple or list, kwargs a dict
+ * or 0) with a frame stack of vstack_size values (0: 512) and a C stack budget of
+ * cstack_size bytes (0: default). Native API: called from a native with the GIL held, it
+ * raises RuntimeError (no gil callbacks, or rtpy_threads_stop() was called) or MemoryError.
+ * The caller then starts an OS thread that calls rtpy_thread_run(), or rtpy_thread_cancel()
+ * if it cannot. */
+rtpy_thread *rtpy_thread_new(rtpy_vm *vm, rtpy_val fn, rtpy_val args, rtpy_val kwargs,
+                             size_t vstack_size, size_t cstack_size);
+void rtpy_thread_cancel(rtpy_vm *vm, rtpy_thread *t);
+/* In the new OS thread, without the GIL: takes it, runs the call, prints an exception that
+ * ends it as CPython does ("Unhandled exception in thread started by ..." and the
+ * traceback; SystemExit is silent), unregisters the thread and lets the GIL go.
+ * RTPY_OK, RTPY_EXC or RTPY_EXIT. */
+int rtpy_thread_run(rtpy_vm *vm, rtpy_thread *t);
+/* Call fn(arg) with the GIL released (for blocking waits); fn must not touch the VM. Without
+ * threads it just calls fn. */
+void rtpy_unlocked(rtpy_vm *vm, void (*fn)(void *arg), void *arg);
+/* Ask every thread but the main one to end: each gets SystemExit at its next safe point (and
+ * again if it catches it); rtpy_thread_new() refuses new ones. The caller then waits for them
+ * with the GIL released (rtpy_unlocked) before rtpy_destroy(). */
+void rtpy_threads_stop(rtpy_vm *vm);
+/* 1 if the calling thread (holding the GIL) is the main thread, else 0. */
+int rtpy_thread_is_main(rtpy_vm *vm);
 
 /* Heap statistics in bytes. */
 void rtpy_mem_info(rtpy_vm *vm, size_t *total, size_t *used, size_t *free_);

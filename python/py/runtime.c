@@ -300,6 +300,9 @@ void py_check_interrupt(py_ctx *ctx)
         return;
     }
     ctx->interrupt = 0;
+    if (ctx->threads != NULL) {
+        flags = py_thread_check(ctx, flags);
+    }
     if (flags & 1) {
         py_raise(ctx, &py_type_KeyboardInterrupt, NULL);
     }
