@@ -491,7 +491,10 @@ py_val py_int_binop(py_ctx *ctx, int op, py_val a, py_val b)
             if (y == 0) {
                 py_raise(ctx, &py_type_ZeroDivisionError, "division by zero");
             }
-            if (x > -(1LL << 53) && x < (1LL << 53) && y > -(1LL << 53) && y < (1LL << 53)) {
+#if INTPTR_MAX > (1LL << 53) /* on 32-bit targets every small int is exact as a double */
+            if (x > -(1LL << 53) && x < (1LL << 53) && y > -(1LL << 53) && y < (1LL << 53))
+#endif
+            {
                 return py_float_new(ctx, (py_float_t)x / (py_float_t)y);
             }
             break;

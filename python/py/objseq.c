@@ -124,8 +124,9 @@ static bool slice_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *v
     return false;
 }
 
-const py_type py_type_slice = {{&py_type_type}, "slice",     0,
-                               slice_make_new,  slice_print, .attr = slice_attr};
+const py_type py_type_slice = {{&py_type_type},       "slice",     0,
+                               slice_make_new,        slice_print, .attr = slice_attr,
+                               .locals = slice_locals};
 
 /* --- tuple ------------------------------------------------------------------------ */
 

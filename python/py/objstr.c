@@ -1631,19 +1631,6 @@ static void pad_out(py_strbuf *b, const char *body, size_t n, size_t clen, const
     }
 }
 
-static void group_digits(py_strbuf *out, const char *d, size_t n, char sep, int every)
-{
-    size_t first = n % (size_t)every;
-    if (first == 0) {
-        first = (size_t)every;
-    }
-    py_strbuf_add(out, d, first);
-    for (size_t i = first; i < n; i += (size_t)every) {
-        py_strbuf_addc(out, sep);
-        py_strbuf_add(out, d + i, (size_t)every);
-    }
-}
-
 static _Noreturn void spec_error(py_ctx *ctx, int err, const fp_spec *sp, const char *tname)
 {
     switch (err) {
