@@ -4,6 +4,9 @@
 #include <rtdevice.h>
 #include <utest.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "board.h"
@@ -185,6 +188,94 @@ static void test_libc_stdio(void)
     uassert_str_equal(s_cap, "newlib 42 ok\nerr\n");
 }
 
+#ifdef RT_USING_DFS
+static void files_write_read(void)
+{
+    char line[32];
+    struct stat st;
+    FILE *f = fopen("/stdio.txt", "w");
+
+    uassert_not_null(f);
+    if (f == RT_NULL) {
+        return;
+    }
+    uassert_int_equal(fprintf(f, "hello %d\nsecond\n", 42), 16);
+    uassert_int_equal(fclose(f), 0);
+    uassert_int_equal(stat("/stdio.txt", &st), 0);
+    uassert_int_equal(st.st_size, 16);
+    f = fopen("/stdio.txt", "r");
+    uassert_not_null(f);
+    if (f == RT_NULL) {
+        return;
+    }
+    uassert_str_equal(fgets(line, sizeof(line), f), "hello 42\n");
+    uassert_str_equal(fgets(line, sizeof(line), f), "second\n");
+    uassert_null(fgets(line, sizeof(line), f));
+    uassert_true(feof(f));
+    uassert_int_equal(fclose(f), 0);
+}
+
+static void files_append_and_raw(void)
+{
+    char buf[4] = {0};
+    struct stat st;
+    FILE *f = fopen("/stdio.txt", "a");
+    int fd;
+
+    uassert_not_null(f);
+    if (f == RT_NULL) {
+        return;
+    }
+    uassert_true(fputs("third\n", f) >= 0);
+    uassert_int_equal(fclose(f), 0);
+    fd = open("/stdio.txt", O_RDONLY);
+    uassert_true(fd >= 3); /* 0..2 are the console */
+    uassert_int_equal(lseek(fd, 6, SEEK_SET), 6);
+    uassert_int_equal(read(fd, buf, 2), 2);
+    uassert_str_equal(buf, "42");
+    uassert_int_equal(fstat(fd, &st), 0);
+    uassert_int_equal(st.st_size, 22);
+    uassert_int_equal(close(fd), 0);
+    errno = 0;
+    uassert_int_equal(close(fd), -1);
+    uassert_int_equal(errno, EBADF);
+}
+
+static void files_rename_unlink_dirs(void)
+{
+    struct stat st;
+    FILE *f;
+
+    uassert_int_equal(rename("/stdio.txt", "/stdio2.txt"), 0);
+    errno = 0;
+    uassert_null(fopen("/stdio.txt", "r"));
+    uassert_int_equal(errno, ENOENT);
+    uassert_int_equal(unlink("/stdio2.txt"), 0);
+    errno = 0;
+    uassert_int_equal(stat("/stdio2.txt", &st), -1);
+    uassert_int_equal(errno, ENOENT);
+    uassert_int_equal(mkdir("/sdir", 0755), 0);
+    errno = 0;
+    uassert_int_equal(mkdir("/sdir", 0755), -1);
+    uassert_int_equal(errno, EEXIST);
+    f = fopen("/sdir/x.txt", "w");
+    uassert_not_null(f);
+    if (f != RT_NULL) {
+        uassert_int_equal(fclose(f), 0);
+    }
+    uassert_int_equal(unlink("/sdir/x.txt"), 0);
+    uassert_int_equal(rmdir("/sdir"), 0);
+}
+
+/* newlib's stdio and POSIX calls reach DFS (the RAM disk at "/"). */
+static void test_libc_files(void)
+{
+    files_write_read();
+    files_append_and_raw();
+    files_rename_unlink_dirs();
+}
+#endif
+
 static void bsp_testcase(void)
 {
     UTEST_UNIT_RUN(test_pin_names);
@@ -192,5 +283,8 @@ static void bsp_testcase(void)
     UTEST_UNIT_RUN(test_us_delay);
     UTEST_UNIT_RUN(test_libc_heap);
     UTEST_UNIT_RUN(test_libc_stdio);
+#ifdef RT_USING_DFS
+    UTEST_UNIT_RUN(test_libc_files);
+#endif
 }
 UTEST_TC_EXPORT(bsp_testcase, "testcases.bsp.stm32f405", RT_NULL, RT_NULL, 10);
