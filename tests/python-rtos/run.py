@@ -214,6 +214,41 @@ def test_interrupts(sh, r):
     check("REPL still works after Ctrl-C", r.line("2 ** 10").strip() == "1024")
 
 
+def test_threads_repl(sh):
+    """Python threads around the REPL: one runs while the REPL waits for input, Ctrl-C stops
+    the main thread's loop while another thread spins, and leaving Python stops every thread
+    and gives the kernel heap back."""
+    before = heap_used(sh)
+    r = Repl(sh)
+    r.start()
+    r.line("import _thread, time")
+    r.line("ticks = []")
+    r.line("exec('def tick():\\n    while True:\\n        ticks.append(1)\\n"
+           "        time.sleep_ms(10)')")
+    r.line("exec('def spin():\\n    while True:\\n        pass')")
+    r.line("_thread.start_new_thread(tick, ())")
+    time.sleep(0.5)
+    check("a thread runs while the REPL waits", r.line("len(ticks) > 10").strip() == "True")
+    r.line("_thread.start_new_thread(spin, ())")
+    sh.send(b"while True:\r")
+    sh.expect(rb"\.\.\.     ")
+    sh.send(b"pass\r")
+    sh.expect(rb"\.\.\.     ")
+    sh.send(b"\r")
+    time.sleep(0.3)
+    sh.send(b"\x03")
+    sh.expect(PY_PROMPT, timeout=10)
+    check("Ctrl-C stops the main thread's loop beside a busy thread",
+          "KeyboardInterrupt" in sh.before.decode(), sh.before)
+    n = r.line("len(ticks)").strip()
+    time.sleep(0.2)
+    check("the other threads keep running", int(r.line("len(ticks)").strip()) > int(n))
+    sh.send(b"\x04")
+    sh.wait_prompt()
+    check("leaving Python stops its threads: free back at its baseline",
+          heap_used(sh) == before, "before %d after %d" % (before, heap_used(sh)))
+
+
 def test_paste_mode(sh):
     sh.send(b"\x05")
     sh.expect(rb"paste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ")
@@ -316,6 +351,7 @@ def session(target):
         sh.send(b"\x04")
         sh.wait_prompt()
         check("Ctrl-D leaves Python for msh", True)
+        test_threads_repl(sh)
         run_scripts(sh, target)
         if target.name == "qemu":
             test_gpio_registers(sh, target)

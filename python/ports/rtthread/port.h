@@ -33,6 +33,16 @@
 #define PY_PORT_INPUT_MAX 4096 /* longest multi-line input, paste or raw-REPL program */
 #endif
 
+#ifndef PY_PORT_THREAD_STACK
+#define PY_PORT_THREAD_STACK (8 * 1024) /* default stack of a Python thread, bytes */
+#endif
+#ifndef PY_PORT_THREAD_VSTACK
+#define PY_PORT_THREAD_VSTACK 512 /* values in a Python thread's frame stack (GC heap) */
+#endif
+#ifndef PY_PORT_THREAD_STOP_MS
+#define PY_PORT_THREAD_STOP_MS 2000 /* at session end, how long threads get to finish */
+#endif
+
 #define PY_PORT_VERSION "0.1.0"
 
 struct py_port {
@@ -56,6 +66,13 @@ struct py_port {
     rt_list_t kobjs;      /* kernel objects Python created (port_mod.c) */
     rtpy_val irq_pins;    /* pins and timers with a handler, kept for the GC (port_mod.c) */
     rt_bool_t soft_reset; /* machine.soft_reset() asked for a fresh VM */
+    /* Python threads (mod_thread.c) */
+    struct rt_mutex gil;      /* the GIL: held by the thread running Python */
+    struct rt_event thr_ev;   /* broadcast: a lock was released, a thread ended */
+    rt_thread_t main_thread;  /* the thread running the session */
+    rt_list_t threads;        /* records of started threads */
+    volatile int n_threads;   /* Python threads not yet ended */
+    rt_uint32_t thread_stack; /* stack of new threads (_thread.stack_size) */
 };
 
 /* The session of the running `python` command (one at a time: the console is shared). */
@@ -75,13 +92,22 @@ void py_port_vm_stop(struct py_port *port);
 /* Runs code with Ctrl-C armed; returns the rtpy status. An exception stays pending (the
  * caller prints it with rtpy_print_exception) except in RTPY_MODE_SINGLE, which prints it. */
 int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const char *name, int mode);
-/* Sleeps up to `us`, returning early when Ctrl-C is pressed (the VM then raises). */
+/* Sleeps up to `us`, returning early when Ctrl-C is pressed (the VM then raises); in a thread
+ * other than the main one, sleeps in slices and raises SystemExit when the session stops. */
 void py_port_sleep_us(struct py_port *port, rt_uint64_t us);
 
 /* Whether `path` exists on the file system. */
 rt_bool_t py_port_file_exists(const char *path);
 /* Whether the pending exception is a KeyboardInterrupt (Ctrl-C). */
 rt_bool_t py_port_interrupted(struct py_port *port);
+
+/* Python threads (mod_thread.c): GIL callbacks into the HAL; the GIL and thread list set up
+ * (the caller then holds the GIL) before the VM is created; every thread stopped (SystemExit
+ * at its next safe point, deleted if still running after PY_PORT_THREAD_STOP_MS) and the GIL
+ * given up before it is destroyed. */
+void port_threads_hal(struct py_port *port);
+void port_threads_init(struct py_port *port);
+void port_threads_stop(struct py_port *port);
 
 /* Deletes the kernel objects the session's Python code created (port_mod.c). */
 void port_kobj_delete_all(struct py_port *port);

@@ -83,8 +83,23 @@ void py_console_detach(struct py_port *port)
     rt_sem_detach(&port->intr_sem);
 }
 
+struct rx_wait {
+    struct py_port *port;
+    rt_int32_t timeout;
+    rt_err_t err;
+};
+
+static void rx_wait1(void *arg)
+{
+    struct rx_wait *w = arg;
+
+    w->err = rt_sem_take(&w->port->rx_sem, w->timeout);
+}
+
 int py_console_getc(struct py_port *port, rt_int32_t timeout)
 {
+    struct rx_wait w = {port, timeout, RT_EOK};
+
     for (;;) {
         rt_base_t level = rt_hw_interrupt_disable();
 
@@ -100,7 +115,8 @@ int py_console_getc(struct py_port *port, rt_int32_t timeout)
         if (port->rx_tail != port->rx_head) {
             continue;
         }
-        if (rt_sem_take(&port->rx_sem, timeout) != RT_EOK) {
+        rtpy_unlocked(port->vm, rx_wait1, &w); /* other Python threads run meanwhile */
+        if (w.err != RT_EOK) {
             return -1;
         }
     }

@@ -69,17 +69,43 @@ static double hal_time(void *user)
     return (double)py_port_ticks_us() / 1e6; /* no RTC: seconds since boot */
 }
 
+struct sleep_req {
+    struct py_port *port;
+    rt_int32_t ticks;
+    rt_bool_t interrupted;
+};
+
+/* Runs with the GIL let go. Only the main thread waits on the interrupt semaphore (Ctrl-C is
+ * for it); other threads sleep plainly, in the short slices time.sleep() uses. */
+static void sleep_ticks(void *arg)
+{
+    struct sleep_req *r = arg;
+
+    if (rt_thread_self() == r->port->main_thread) {
+        r->interrupted = rt_sem_take(&r->port->intr_sem, r->ticks) == RT_EOK;
+    } else {
+        rt_thread_delay(r->ticks);
+    }
+}
+
 void py_port_sleep_us(struct py_port *port, rt_uint64_t us)
 {
     rt_uint64_t end = py_port_ticks_us() + us;
     rt_uint64_t tick_us = 1000000 / RT_TICK_PER_SECOND;
+    struct sleep_req r = {port, 0, RT_FALSE};
 
     /* Block for whole ticks on the interrupt semaphore: Ctrl-C ends the sleep at once. */
     while (us > tick_us) {
-        rt_int32_t ticks = (rt_int32_t)(us / tick_us);
-
-        if (rt_sem_take(&port->intr_sem, ticks) == RT_EOK) {
+        r.ticks = (rt_int32_t)(us / tick_us);
+        if (rt_thread_self() != port->main_thread && r.ticks > RT_TICK_PER_SECOND / 50) {
+            r.ticks = RT_TICK_PER_SECOND / 50; /* in slices: the session may stop the thread */
+        }
+        rtpy_unlocked(port->vm, sleep_ticks, &r);
+        if (r.interrupted) {
             return;
+        }
+        if (rt_thread_self() != port->main_thread) {
+            py_check_interrupt(port->vm);
         }
         us = end > py_port_ticks_us() ? end - py_port_ticks_us() : 0;
     }
@@ -203,6 +229,7 @@ void py_port_hal_init(struct py_port *port)
     hal->vstack_size = PY_PORT_VSTACK;
     hal->modules = py_port_modules;
     hal->platform = "rt-thread";
+    port_threads_hal(port);
 }
 
 /* Where `import` looks: the working directory, then /lib, then /scripts. Bound to no name. */
@@ -219,8 +246,10 @@ rt_err_t py_port_vm_start(struct py_port *port)
     if (port->heap == RT_NULL) {
         return -RT_ENOMEM;
     }
+    port_threads_init(port);
     port->vm = rtpy_create(port->heap, size, &port->hal);
     if (port->vm == RT_NULL) {
+        port_threads_stop(port);
         rt_free(port->heap);
         port->heap = RT_NULL;
         return -RT_ENOMEM;
@@ -234,6 +263,7 @@ rt_err_t py_port_vm_start(struct py_port *port)
 
 void py_port_vm_stop(struct py_port *port)
 {
+    port_threads_stop(port);    /* first: threads may use everything below */
     port_kobj_delete_all(port); /* semaphores, timers... the session created */
     rtpy_destroy(port->vm);
     port->vm = RT_NULL;

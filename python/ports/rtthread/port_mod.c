@@ -68,11 +68,31 @@ rt_int32_t port_timeout_ticks(py_ctx *ctx, py_val ms)
 
 #define WAIT_SLICE (RT_TICK_PER_SECOND / 50) /* Ctrl-C is noticed within 20 ms */
 
+struct take_req {
+    port_take_fn take;
+    void *obj, *arg;
+    rt_int32_t ticks;
+    rt_err_t err;
+};
+
+static void take_unlocked(void *arg)
+{
+    struct take_req *r = arg;
+
+    r->err = r->take(r->obj, r->ticks, r->arg);
+}
+
 rt_err_t port_wait(py_ctx *ctx, port_take_fn take, void *obj, void *arg, rt_int32_t ticks)
 {
+    struct take_req r = {take, obj, arg, 0, RT_EOK};
+
     for (;;) {
         rt_int32_t slice = (ticks == RT_WAITING_FOREVER || ticks > WAIT_SLICE) ? WAIT_SLICE : ticks;
-        rt_err_t err = take(obj, slice, arg);
+        rt_err_t err;
+
+        r.ticks = slice;
+        rtpy_unlocked(ctx, take_unlocked, &r); /* other Python threads run meanwhile */
+        err = r.err;
 
         if (err != -RT_ETIMEOUT) {
             if (err != RT_EOK) {
@@ -155,8 +175,9 @@ rt_bool_t py_port_interrupted(struct py_port *port)
     return exc != 0 && py_isinstance(port->vm, exc, &py_type_KeyboardInterrupt);
 }
 
-extern const py_module_def port_mod_rtthread, port_mod_machine, port_mod_pyb, port_mod_os;
+extern const py_module_def port_mod_rtthread, port_mod_machine, port_mod_pyb, port_mod_os,
+    port_mod_thread;
 
 const py_module_def *const py_port_modules[] = {
-    &port_mod_rtthread, &port_mod_machine, &port_mod_pyb, &port_mod_os, RT_NULL,
+    &port_mod_rtthread, &port_mod_machine, &port_mod_pyb, &port_mod_os, &port_mod_thread, RT_NULL,
 };
