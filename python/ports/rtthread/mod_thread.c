@@ -142,6 +142,26 @@ static void thread_entry(void *param)
     rt_hw_interrupt_enable(level);
 }
 
+static void let_idle_run(void *arg)
+{
+    rt_thread_mdelay(5);
+}
+
+/* rt_thread_create, retried for a while when the kernel heap is short: threads that just
+ * ended give their stacks back only when the idle thread runs. */
+static rt_thread_t create_thread(py_ctx *ctx, const char *name, struct port_thread *rec,
+                                 rt_uint32_t stack, rt_uint8_t prio)
+{
+    rt_thread_t tid = rt_thread_create(name, thread_entry, rec, stack, prio, 10);
+    int i;
+
+    for (i = 0; i < 20 && tid == RT_NULL; i++) {
+        rtpy_unlocked(ctx, let_idle_run, RT_NULL);
+        tid = rt_thread_create(name, thread_entry, rec, stack, prio, 10);
+    }
+    return tid;
+}
+
 static struct port_thread *thread_start(py_ctx *ctx, py_val fn, py_val args, py_val kwargs,
                                         const char *name, rt_uint8_t prio, rt_uint32_t stack,
                                         rt_bool_t detached)
@@ -153,7 +173,7 @@ static struct port_thread *thread_start(py_ctx *ctx, py_val fn, py_val args, py_
     rt_base_t level;
 
     if (rec != RT_NULL) {
-        rec->tid = rt_thread_create(name, thread_entry, rec, stack, prio, 10);
+        rec->tid = create_thread(ctx, name, rec, stack, prio);
     }
     if (rec == RT_NULL || rec->tid == RT_NULL) {
         rtpy_thread_cancel(ctx, pt);
