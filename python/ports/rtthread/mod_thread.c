@@ -167,8 +167,8 @@ static struct port_thread *thread_start(py_ctx *ctx, py_val fn, py_val args, py_
                                         rt_bool_t detached)
 {
     struct py_port *port = port_of(ctx);
-    rtpy_thread *pt = rtpy_thread_new(ctx, fn, args, kwargs, PY_PORT_THREAD_VSTACK,
-                                      stack - PY_PORT_STACK_RESERVE);
+    rtpy_thread *pt =
+        rtpy_thread_new(ctx, fn, args, kwargs, PY_PORT_THREAD_VSTACK, PY_PORT_CSTACK(stack));
     struct port_thread *rec = rt_calloc(1, sizeof(*rec));
     rt_base_t level;
 

@@ -20,6 +20,15 @@
 #ifndef PY_PORT_STACK_RESERVE
 #define PY_PORT_STACK_RESERVE 1536 /* C stack kept back from the interpreter's budget */
 #endif
+/* C stack the interpreter may use in a thread with `stack` bytes of RT stack. Under ASan
+ * the simulator runs each RT thread on a host stack 64 times its RT size (docs/sim.md) and
+ * the instrumented frames need several times more room than the RT size alone gives. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PY_PORT_CSTACK_SCALE 8
+#else
+#define PY_PORT_CSTACK_SCALE 1
+#endif
+#define PY_PORT_CSTACK(stack) (((stack)-PY_PORT_STACK_RESERVE) * PY_PORT_CSTACK_SCALE)
 #ifndef PY_PORT_RX_SIZE
 #define PY_PORT_RX_SIZE 256 /* console input buffered while Python runs (power of 2) */
 #endif

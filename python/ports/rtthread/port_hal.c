@@ -225,7 +225,7 @@ void py_port_hal_init(struct py_port *port)
     hal->file_close = hal_file_close;
     hal->stat = hal_stat;
 #endif
-    hal->stack_size = self->stack_size - PY_PORT_STACK_RESERVE;
+    hal->stack_size = PY_PORT_CSTACK(self->stack_size);
     hal->vstack_size = PY_PORT_VSTACK;
     hal->modules = py_port_modules;
     hal->platform = "rt-thread";
