@@ -448,6 +448,10 @@ static py_val arr_repeat(py_ctx *ctx, arr_obj *a, intmax_t n)
 
 static py_val arr_binary(py_ctx *ctx, int op, py_val x, py_val y)
 {
+    if (py_type_of(x) != &array_array_type) { /* called for the right operand */
+        return op == PY_OP_MUL && py_is_int(x) ? arr_repeat(ctx, arr_of(y), py_int_get(ctx, x))
+                                               : PY_NULL;
+    }
     arr_obj *a = arr_of(x);
     bool y_arr = py_type_of(y) == &array_array_type;
     if (op == PY_OP_IN) {

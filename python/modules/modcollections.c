@@ -373,8 +373,35 @@ static py_val dq_to_list(py_ctx *ctx, deque_obj *d)
     return l;
 }
 
+/* d * n (in place for *=): the items repeated n times, trimmed to maxlen. */
+static py_val dq_repeat(py_ctx *ctx, py_val dv, py_val nv, bool inplace)
+{
+    deque_obj *d = dq_of(dv);
+    intmax_t n = py_int_get(ctx, nv);
+    py_val items = dq_to_list(ctx, d);
+    py_val r = inplace ? dv : dq_clone(ctx, d);
+    deque_obj *t = dq_of(r);
+    t->items = NULL;
+    t->cap = t->len = t->head = 0;
+    t->state++;
+    py_list *l = PY_PTR(items);
+    for (intmax_t k = 0; k < n && l->len; k++) {
+        for (size_t i = 0; i < l->len; i++) {
+            dq_push(ctx, t, l->items[i], false);
+        }
+        py_check_interrupt(ctx);
+    }
+    return r;
+}
+
 static py_val deque_binary(py_ctx *ctx, int op, py_val a, py_val b)
 {
+    if (!py_isinstance(ctx, a, &coll_deque_type)) { /* called for the right operand */
+        return op == PY_OP_MUL && py_is_int(a) ? dq_repeat(ctx, b, a, false) : PY_NULL;
+    }
+    if ((op == PY_OP_MUL || op == PY_OP_IMUL) && py_is_int(b)) {
+        return dq_repeat(ctx, a, b, op == PY_OP_IMUL);
+    }
     deque_obj *d = dq_of(a);
     if (op == PY_OP_IN) {
         return PY_BOOL(dq_find(ctx, d, b, 0, d->len) >= 0);
@@ -598,6 +625,9 @@ static void odict_print(py_ctx *ctx, py_print *p, py_val self, int kind)
  * compares as a plain dict. */
 static py_val odict_binary(py_ctx *ctx, int op, py_val a, py_val b)
 {
+    if (!py_isinstance(ctx, a, &py_type_dict)) {
+        return PY_NULL; /* called for the right operand */
+    }
     if ((op == PY_OP_EQ || op == PY_OP_NE) && py_isinstance(ctx, b, &coll_odict_type)) {
         py_val la = py_call(ctx, py_getattr(ctx, a, PY_Q_items), 0, NULL);
         py_val lb = py_call(ctx, py_getattr(ctx, b, PY_Q_items), 0, NULL);
@@ -961,7 +991,11 @@ static bool counter_eq(py_ctx *ctx, py_val a, py_val b)
 
 static py_val counter_binary(py_ctx *ctx, int op, py_val a, py_val b)
 {
-    bool bc = py_isinstance(ctx, b, &coll_counter_type);
+    if (!py_isinstance(ctx, a, &py_type_dict)) {
+        return PY_NULL; /* called for the right operand */
+    }
+    bool bc =
+        py_isinstance(ctx, a, &coll_counter_type) && py_isinstance(ctx, b, &coll_counter_type);
     if (bc && (op == PY_OP_EQ || op == PY_OP_NE)) {
         bool eq = counter_eq(ctx, a, b);
         return PY_BOOL(op == PY_OP_EQ ? eq : !eq);

@@ -133,7 +133,8 @@ extern const py_type ft_key_type, ft_keyfunc_type;
 
 static py_val key_binary(py_ctx *ctx, int op, py_val a, py_val b)
 {
-    if (py_type_of(b) != &ft_key_type || op < PY_OP_LT || op > PY_OP_GE) {
+    if (py_type_of(a) != &ft_key_type || py_type_of(b) != &ft_key_type || op < PY_OP_LT ||
+        op > PY_OP_GE) {
         return PY_NULL;
     }
     cmpkey_obj *x = PY_PTR(a), *y = PY_PTR(b);

@@ -961,7 +961,7 @@ static bool pat_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *val
 
 static py_val pat_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
 {
-    if (op != PY_OP_EQ || py_type_of(b) != &re_Pattern_type) {
+    if (op != PY_OP_EQ || py_type_of(a) != &re_Pattern_type || py_type_of(b) != &re_Pattern_type) {
         return PY_NULL;
     }
     re_patobj *x = PY_PTR(a), *y = PY_PTR(b);
