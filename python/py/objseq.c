@@ -281,7 +281,7 @@ static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *
     case PY_OP_NE:
     case PY_OP_LE:
     case PY_OP_GE:
-        if (py_type_of(a) != type || py_type_of(b) != type) {
+        if (!py_isinstance(ctx, a, type) || !py_isinstance(ctx, b, type)) {
             return PY_NULL;
         }
         py_get_items(ctx, a, &an, &ai);
@@ -508,6 +508,9 @@ static py_val list_unary_op(py_ctx *ctx, int op, py_val self)
 
 static py_val list_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
 {
+    if ((op == PY_OP_IADD || op == PY_OP_IMUL) && !py_isinstance(ctx, a, &py_type_list)) {
+        return PY_NULL; /* list on the right of an in-place operator */
+    }
     if (op == PY_OP_IADD) {
         py_list_extend(ctx, a, b);
         return a;
@@ -1171,8 +1174,10 @@ static py_val reversed_make_new(py_ctx *ctx, const py_type *type, size_t n_args,
         it->stop = r->start - r->step;
         return PY_VAL(it);
     }
-    if (t == &py_type_dict) {
+    if (t == &py_type_dict || t == &py_type_dict_view) {
         seq = py_list_from_iter(ctx, seq);
+    } else if (t == &py_type_set || t == &py_type_frozenset) {
+        py_raise(ctx, &py_type_TypeError, "'%s' object is not reversible", t->name);
     }
     py_iterobj *o = iterobj_new(ctx, &py_type_reversed, 1);
     o->its[0] = seq;

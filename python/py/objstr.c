@@ -104,7 +104,7 @@ bool py_is_str(py_val v)
         return false;
     }
     const py_type *t = ((py_obj *)v)->type;
-    if (t->flags & PY_TF_CLASS) {
+    if ((t->flags & PY_TF_CLASS) && t->base_type != NULL) {
         t = t->base_type;
     }
     return t == &py_type_str || t == &py_type_bytes;
@@ -122,7 +122,7 @@ const char *py_str_get(py_ctx *ctx, py_val v, size_t *len)
         return py_qstr_str(ctx, PY_QSTR(v), len);
     }
     const py_type *t = py_type_of(v);
-    if (t->flags & PY_TF_CLASS) {
+    if ((t->flags & PY_TF_CLASS) && t->base_type != NULL) {
         t = t->base_type;
     }
     if (t == &py_type_str || t == &py_type_bytes) {
@@ -135,7 +135,7 @@ const char *py_str_get(py_ctx *ctx, py_val v, size_t *len)
         *len = b->len;
         return b->data ? b->data : "";
     }
-    py_raise(ctx, &py_type_TypeError, "expected str, got '%s'", t->name);
+    py_raise(ctx, &py_type_TypeError, "expected str, got '%s'", py_type_name(v));
 }
 
 uint32_t py_str_hash(py_ctx *ctx, py_val v)
@@ -1932,6 +1932,50 @@ static py_val str_format_method(py_ctx *ctx, size_t n_args, size_t n_kw, const p
     return py_str_vformat(ctx, n_args, n_kw, args);
 }
 
+/* %d %x %o of printf-style formatting: precision is a minimum digit count,
+ * '0' pads with zeros after the sign, '#' adds the prefix. */
+static py_val pct_int(py_ctx *ctx, py_val v, fp_spec *sp)
+{
+    int base = sp->type == 'x' || sp->type == 'X' ? 16 : sp->type == 'o' ? 8 : 10;
+    bool neg = py_int_sign(v) < 0;
+    py_val digits = py_int_to_str(ctx, neg ? py_unary_op(ctx, PY_OP_NEG, v) : v, base);
+    size_t dn;
+    const char *ds = py_str_get(ctx, digits, &dn);
+    py_strbuf body;
+    py_strbuf_init(ctx, &body, dn + 16);
+    if (neg) {
+        py_strbuf_addc(&body, '-');
+    } else if (sp->sign == '+' || sp->sign == ' ') {
+        py_strbuf_addc(&body, sp->sign);
+    }
+    if (sp->alt && base != 10) {
+        py_strbuf_add(&body, base == 16 ? (sp->type == 'X' ? "0X" : "0x") : "0o", 2);
+    }
+    size_t prefix = body.len;
+    for (intptr_t i = (intptr_t)dn; i < sp->precision; i++) {
+        py_strbuf_addc(&body, '0');
+    }
+    ds = py_str_get(ctx, digits, &dn);
+    for (size_t i = 0; i < dn; i++) {
+        char d = ds[i];
+        py_strbuf_addc(&body, sp->type == 'X' && d >= 'a' && d <= 'f' ? (char)(d - 32) : d);
+    }
+    const char *bs = body.buf + sizeof(py_str_obj);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, body.len + 8);
+    size_t width = sp->width > 0 ? (size_t)sp->width : 0;
+    if (sp->zero && sp->align != '<' && sp->precision < 0) {
+        py_strbuf_add(&b, bs, prefix);
+        for (size_t i = body.len; i < width; i++) {
+            py_strbuf_addc(&b, '0');
+        }
+        py_strbuf_add(&b, bs + prefix, body.len - prefix);
+    } else {
+        pad_out(&b, bs, body.len, body.len, sp, '>');
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}
+
 /* printf-style '%' formatting */
 py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
 {
@@ -2072,14 +2116,14 @@ py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
                          c, py_type_name(v));
             }
             sp.type = c == 'i' || c == 'u' ? 'd' : c;
-            if (sp.precision >= 0 && c != 'c') {
-                /* precision = minimum digits */
-                sp.type = sp.type;
+            if (c == 'c') {
+                if (!sp.align) {
+                    sp.align = '>';
+                }
+                out = format_int(ctx, v, &sp);
+                break;
             }
-            if (!sp.align) {
-                sp.align = sp.zero ? 0 : '>';
-            }
-            out = format_int(ctx, v, &sp);
+            out = pct_int(ctx, v, &sp);
             break;
         }
         case 'f':

@@ -432,7 +432,8 @@ intptr_t py_hash(py_ctx *ctx, py_val v)
         if (m == PY_NONE) {
             py_raise(ctx, &py_type_TypeError, "unhashable type: '%s'", t->name);
         }
-        if (m != PY_NULL && py_type_of(m) == &py_type_function) {
+        if (m != PY_NULL && (py_type_of(m) == &py_type_function ||
+                             (py_type_of(m) == &py_type_cfun && t->base_type != NULL))) {
             py_val r = py_call(ctx, m, 1, &v);
             if (!py_is_int(r)) {
                 py_raise(ctx, &py_type_TypeError, "__hash__ method should return an integer");
@@ -935,6 +936,7 @@ py_val py_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
     }
     PY_CSTACK_CHECK(ctx);
     py_val r = try_binop(ctx, op, a, b);
+    int orig_op = op;
     if (r == PY_NULL && op >= PY_OP_IADD && op <= PY_OP_IXOR) {
         op -= PY_INPLACE_DELTA;
         r = try_binop(ctx, op, a, b);
@@ -973,7 +975,7 @@ py_val py_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
                      py_type_name(a), py_type_name(b), py_type_name(a));
         }
         py_raise(ctx, &py_type_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                 op_symbols[op], py_type_name(a), py_type_name(b));
+                 op_symbols[orig_op], py_type_name(a), py_type_name(b));
     }
     return r;
 }
