@@ -2,8 +2,9 @@
 """Python on the RTOS, on the simulator: the `python` command (-c, scripts, exit status, heap
 given back), the REPL (editing, history, completion, auto-indent, Ctrl-C in a loop and in a
 sleep, paste mode, Ctrl-D), the raw REPL and raw-paste protocols driven by a client of our
-own (mpclient.py), an mpremote-style file copy, and the module scripts in scripts/ whose
-output must match their .exp file.
+own (mpclient.py), an mpremote-style file copy, Python threads at the REPL (Ctrl-C beside a
+busy thread, threads stopped and the heap back after Ctrl-D), and the module scripts in
+scripts/ whose output must match their .exp file.
 
 Usage: run.py SIM_BINARY           on the simulator (files through its --fs host folder)
        run.py --qemu BUILD_DIR     on the STM32F405 in QEMU (files through /host, semihosting)
