@@ -10,12 +10,17 @@ extern const py_type py_type_textio;
 py_val py_std_stream(py_ctx *ctx, int fd, const char *name, const char *mode);
 
 #define MARK_STACK_BYTES (256 * sizeof(py_val))
+#define STARTUP_RESERVE  (2048 * sizeof(void *))
 #define DEFAULT_VSTACK   4096
 
 size_t rtpy_overhead(const rtpy_hal *hal)
 {
     size_t vs = hal && hal->vstack_size ? hal->vstack_size : DEFAULT_VSTACK;
-    return PY_ALIGN_UP(sizeof(py_ctx), 16) + vs * sizeof(py_val) + MARK_STACK_BYTES + 64;
+    /* the interpreter's own startup data (interned-name tables, builtins
+     * dict, sys objects) lives in the GC heap: reserve room for it so the
+     * caller's heap size is what scripts get */
+    return PY_ALIGN_UP(sizeof(py_ctx), 16) + vs * sizeof(py_val) + MARK_STACK_BYTES + 64 +
+           STARTUP_RESERVE;
 }
 
 /* API entry/exit: record the C stack top for conservative scanning and the
@@ -92,7 +97,7 @@ rtpy_vm *rtpy_create(void *heap, size_t size, const rtpy_hal *hal)
         return NULL;
     }
     size_t over = rtpy_overhead(hal);
-    if (size < over + 16 * 1024) {
+    if (size < over + 1024) {
         return NULL;
     }
     uintptr_t base = PY_ALIGN_UP((uintptr_t)heap, 16);

@@ -100,13 +100,14 @@ typedef struct rtpy_hal {
     void (*gil_unlock)(void *user);
 } rtpy_hal;
 
-/* Bytes rtpy_create() needs besides the GC heap itself (VM state, frame
- * stack, GC mark stack): rtpy_create(buf, rtpy_overhead(hal) + heap, hal). */
+/* Bytes rtpy_create() needs besides the heap scripts get (VM state, frame
+ * stack, GC mark stack and the interpreter's startup data, ~7 KB on 32-bit):
+ * rtpy_create(buf, rtpy_overhead(hal) + heap, hal). */
 size_t rtpy_overhead(const rtpy_hal *hal);
 
 /* Create a VM in heap[0..size): the VM state, its frame stack and the GC
- * heap all live there. hal must outlive the VM. Returns NULL if size is too
- * small (under ~16 KB plus the frame stack) or an argument is NULL. */
+ * heap all live there. hal must outlive the VM. Returns NULL if size is
+ * under rtpy_overhead(hal) + 1 KB, or an argument is NULL. */
 rtpy_vm *rtpy_create(void *heap, size_t size, const rtpy_hal *hal);
 
 /* Tear the VM down: runs nothing, closes files the VM opened through the

@@ -17,8 +17,6 @@
 
 static rtpy_vm *g_vm; /* for the SIGINT handler only */
 
-#define STARTUP_RESERVE (16u << 10)
-
 /* --- HAL ------------------------------------------------------------------------- */
 
 static void hal_write(void *user, int fd, const char *buf, size_t len)
@@ -562,9 +560,9 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    /* -X heapsize is what the script gets: the interpreter's own startup
-     * data (interned names, builtins, ~14 KB on 64-bit) comes on top */
-    size_t total = rtpy_overhead(&hal) + heap + STARTUP_RESERVE;
+    /* -X heapsize is what the script gets: rtpy_overhead() covers the VM
+     * state and the interpreter's own startup data */
+    size_t total = rtpy_overhead(&hal) + heap;
     void *mem = malloc(total);
     if (mem == NULL) {
         fprintf(stderr, "rtpy: cannot allocate %zu bytes\n", total);
