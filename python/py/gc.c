@@ -200,6 +200,31 @@ void py_gc_scan_range(py_ctx *ctx, const void *lo, const void *hi)
     scan_range(&ctx->gc, (uintptr_t)lo, (uintptr_t)hi);
 }
 
+/* The VM stack, precisely: each active frame's header, locals and live
+ * operands (stale slots above a frame's sp would keep garbage alive), then
+ * whatever lies above the innermost frame (a frame being set up). */
+static void scan_frames(py_ctx *ctx)
+{
+    py_gc *gc = &ctx->gc;
+    py_val *hi = ctx->vstack;
+    for (py_frame *f = ctx->frame; f != NULL; f = f->prev) {
+        if ((py_val *)f < ctx->vstack || (py_val *)f >= ctx->vstack_end) {
+            continue; /* a generator's frame: scanned with its generator */
+        }
+        scan_words(gc, f, PY_FRAME_WORDS, false);
+        if (f->sp >= f->locals) {
+            scan_words(gc, f->locals, (size_t)(f->sp - f->locals), true);
+        }
+        py_val *end = f->locals + f->code->n_locals + f->code->n_stack;
+        if (end > hi) {
+            hi = end;
+        }
+    }
+    if (ctx->vsp > hi) {
+        scan_words(gc, hi, (size_t)(ctx->vsp - hi), true);
+    }
+}
+
 void py_gc_collect(py_ctx *ctx)
 {
     py_gc *gc = &ctx->gc;
@@ -212,11 +237,7 @@ void py_gc_collect(py_ctx *ctx)
     /* the context holds the precise roots (dicts, pools, pending values) */
     scan_words(gc, ctx, sizeof(*ctx) / sizeof(uintptr_t), false);
     drain(gc);
-    /* the VM stack up to the highest slot in use */
-    py_val *top = ctx->vsp;
-    if (top > ctx->vstack) {
-        scan_words(gc, ctx->vstack, (size_t)(top - ctx->vstack), true);
-    }
+    scan_frames(ctx);
     drain(gc);
     scan_cstack(ctx);
     drain(gc);

@@ -1683,9 +1683,10 @@ dispatch:
             !(((py_fun *)fn)->code->flags & PY_CO_GENERATOR)) {
             py_fun *fun = PY_PTR(fn);
             frame->ip = ip;
-            frame->sp = base;
+            frame->sp = sp; /* the arguments stay visible to the GC during setup */
             py_frame *f = frame_alloc(ctx, fun->code);
             frame_setup(ctx, f, fun, n, 0, args);
+            frame->sp = base; /* where the result goes */
             ctx->depth++;
             f->prev = frame;
             frame = f;
@@ -1722,9 +1723,9 @@ dispatch:
         if (py_type_of(fn) == &py_type_function &&
             !(((py_fun *)fn)->code->flags & PY_CO_GENERATOR)) {
             py_fun *fun = PY_PTR(fn);
-            frame->sp = sp - npos - 2 * nkw - 2;
             py_frame *f = frame_alloc(ctx, fun->code);
             frame_setup(ctx, f, fun, n, nkw, args);
+            frame->sp = sp - npos - 2 * nkw - 2;
             ctx->depth++;
             f->prev = frame;
             frame = f;
