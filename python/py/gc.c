@@ -263,6 +263,7 @@ static bool extend(py_gc *gc, size_t need)
     }
     memset(gc->table + gc->inited, B_FREE, to - gc->inited);
     gc->inited = to;
+    gc->fail_min = 0; /* new free space: earlier failed sizes may fit now */
     return true;
 }
 
