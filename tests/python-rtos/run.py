@@ -221,7 +221,8 @@ def test_threads_repl(sh):
     and gives the kernel heap back."""
     before = heap_used(sh)
     r = Repl(sh)
-    r.start()
+    sh.sendline("python -X heapsize=32k")  # leaves the board's kernel heap room for threads
+    sh.expect(PY_PROMPT)
     r.line("import _thread, time")
     r.line("ticks = []")
     r.line("exec('def tick():\\n    while True:\\n        ticks.append(1)\\n"
@@ -306,6 +307,17 @@ def script_targets(path):
     return m.group(1).split() if m else ["sim", "qemu"]
 
 
+def script_options(path):
+    """Options for `python` from a '# python-options: ...' line among the first three."""
+    with open(path) as f:
+        head = [f.readline() for _ in range(3)]
+    for line in head:
+        m = re.match(r"#\s*python-options:\s*(.*)", line)
+        if m:
+            return m.group(1).strip() + " "
+    return ""
+
+
 def run_scripts(sh, target):
     names = sorted(n for n in os.listdir(os.path.join(HERE, "scripts")) if n.endswith(".py"))
     for name in names:
@@ -314,7 +326,8 @@ def run_scripts(sh, target):
         shutil.copy(os.path.join(HERE, "scripts", name), os.path.join(target.hostdir, name))
         with open(os.path.join(HERE, "scripts", name[:-3] + ".exp")) as f:
             expected = f.read()
-        out = sh.cmd("python " + target.board_path(name), timeout=30 * target.slow)
+        options = script_options(os.path.join(HERE, "scripts", name))
+        out = sh.cmd("python " + options + target.board_path(name), timeout=30 * target.slow)
         check("script " + name, out == expected,
               "\n--- expected ---\n%s--- got ---\n%s" % (expected, out))
 
