@@ -307,12 +307,13 @@ def script_targets(path):
     return m.group(1).split() if m else ["sim", "qemu"]
 
 
-def script_options(path):
-    """Options for `python` from a '# python-options: ...' line among the first three."""
+def script_options(path, target):
+    """Options for `python` on a target from a '# <target>-options: ...' line among the first
+    three (e.g. '# qemu-options: -X heapsize=32k')."""
     with open(path) as f:
         head = [f.readline() for _ in range(3)]
     for line in head:
-        m = re.match(r"#\s*python-options:\s*(.*)", line)
+        m = re.match(r"#\s*%s-options:\s*(.*)" % target, line)
         if m:
             return m.group(1).strip() + " "
     return ""
@@ -326,7 +327,7 @@ def run_scripts(sh, target):
         shutil.copy(os.path.join(HERE, "scripts", name), os.path.join(target.hostdir, name))
         with open(os.path.join(HERE, "scripts", name[:-3] + ".exp")) as f:
             expected = f.read()
-        options = script_options(os.path.join(HERE, "scripts", name))
+        options = script_options(os.path.join(HERE, "scripts", name), target.name)
         out = sh.cmd("python " + options + target.board_path(name), timeout=30 * target.slow)
         check("script " + name, out == expected,
               "\n--- expected ---\n%s--- got ---\n%s" % (expected, out))

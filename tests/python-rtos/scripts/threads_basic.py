@@ -1,5 +1,5 @@
 # Python threads within the board's small heaps: 2 threads at a time, 6 KB stacks.
-# python-options: -X heapsize=32k
+# qemu-options: -X heapsize=32k
 import _thread
 import rtthread
 import time
