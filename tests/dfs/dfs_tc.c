@@ -7,7 +7,8 @@
 #define TC_MOUNT     "/dfs_tc"
 #define TC_POOL_SIZE 8192
 
-static rt_uint8_t tc_pool[TC_POOL_SIZE];
+static rt_uint8_t
+    *tc_pool; /* from the heap: the tests are in every image, their pools need not be */
 static rt_size_t tc_heap_used;
 
 static rt_size_t heap_used(void)
@@ -20,10 +21,11 @@ static rt_size_t heap_used(void)
 
 static rt_err_t tc_init(void)
 {
-    if (dfs_mkdir(TC_MOUNT, 0755) != 0 && rt_get_errno() != EEXIST) {
+    tc_pool = rt_malloc(TC_POOL_SIZE);
+    if (tc_pool == RT_NULL || (dfs_mkdir(TC_MOUNT, 0755) != 0 && rt_get_errno() != EEXIST)) {
         return -RT_ERROR;
     }
-    return dfs_mount(RT_NULL, TC_MOUNT, "ram", 0, dfs_ramfs_create(tc_pool, sizeof(tc_pool))) == 0
+    return dfs_mount(RT_NULL, TC_MOUNT, "ram", 0, dfs_ramfs_create(tc_pool, TC_POOL_SIZE)) == 0
                ? RT_EOK
                : -RT_ERROR;
 }
@@ -33,6 +35,8 @@ static rt_err_t tc_cleanup(void)
     dfs_chdir("/");
     dfs_unmount(TC_MOUNT);
     dfs_rmdir(TC_MOUNT);
+    rt_free(tc_pool);
+    tc_pool = RT_NULL;
     return RT_EOK;
 }
 
@@ -320,10 +324,9 @@ static void test_disk_full(void)
 
 static void test_mounts(void)
 {
-    static rt_uint8_t pool2[2048];
+    rt_uint8_t *pool2 = rt_malloc(2048);
     struct statfs sf;
-
-    struct dfs_ramfs *spare = dfs_ramfs_create(pool2, sizeof(pool2));
+    struct dfs_ramfs *spare = dfs_ramfs_create(pool2, 2048);
 
     uassert_int_equal(dfs_mount(RT_NULL, TC_MOUNT, "ram", 0, spare), -1);
     uassert_int_equal(rt_get_errno(), EBUSY);
@@ -335,8 +338,8 @@ static void test_mounts(void)
     uassert_int_equal(dfs_mount("nodev", TC_MOUNT, "ram", 0, RT_NULL), -1);
     uassert_int_equal(rt_get_errno(), ENODEV);
     uassert_int_equal(dfs_mkdir(TC_MOUNT "/m", 0755), 0);
-    uassert_int_equal(
-        dfs_mount(RT_NULL, TC_MOUNT "/m", "ram", 0, dfs_ramfs_create(pool2, sizeof(pool2))), 0);
+    uassert_int_equal(dfs_mount(RT_NULL, TC_MOUNT "/m", "ram", 0, dfs_ramfs_create(pool2, 2048)),
+                      0);
     uassert_int_equal(put_file(TC_MOUNT "/m/inner", "i"), 0);
     uassert_int_equal(dfs_statfs(TC_MOUNT "/m/inner", &sf), 0);
     uassert_value_less(sf.f_blocks, 5); /* the inner 2 KB disk answers, not the outer one */
@@ -347,6 +350,7 @@ static void test_mounts(void)
     uassert_int_equal(dfs_unmount(TC_MOUNT "/m"), -1);
     uassert_int_equal(rt_get_errno(), ENOENT);
     uassert_int_equal(dfs_rmdir(TC_MOUNT "/m"), 0);
+    rt_free(pool2);
 }
 
 static void test_no_leak(void)

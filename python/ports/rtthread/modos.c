@@ -208,33 +208,54 @@ static PY_FUN(os_uname_obj, "uname", 0, 0, os_uname);
 
 /* RAM disks mounted from Python own their pool until umount(). */
 struct ram_mount {
-    char path[DFS_PATH_MAX + 1];
+    char *path; /* normalised mount point, rt_malloc()ed */
     void *pool;
 };
 static struct ram_mount ram_mounts[DFS_FILESYSTEMS_MAX];
 
-static int ram_mount(const char *path, rt_size_t size)
+static struct ram_mount *ram_slot(void)
 {
-    struct ram_mount *slot = RT_NULL;
     int i;
 
-    for (i = 0; i < DFS_FILESYSTEMS_MAX && slot == RT_NULL; i++) {
-        slot = ram_mounts[i].pool == RT_NULL ? &ram_mounts[i] : RT_NULL;
+    for (i = 0; i < DFS_FILESYSTEMS_MAX; i++) {
+        if (ram_mounts[i].pool == RT_NULL) {
+            return &ram_mounts[i];
+        }
     }
+    return RT_NULL;
+}
+
+/* Mounts a RAM disk of `size` bytes at `path`; 0, or -1 with errno. */
+static int ram_mount(const char *path, rt_size_t size)
+{
+    struct ram_mount *slot = ram_slot();
+    struct dfs_ramfs *ramfs;
+    int err = ENOMEM;
+
     if (slot == RT_NULL || (slot->pool = rt_malloc(size)) == RT_NULL) {
         rt_set_errno(ENOMEM);
         return -1;
     }
-    if (dfs_mount(RT_NULL, path, "ram", 0, dfs_ramfs_create(slot->pool, size)) != 0) {
-        int err = (int)rt_get_errno();
-
-        rt_free(slot->pool);
-        slot->pool = RT_NULL;
-        rt_set_errno(err);
-        return -1;
+    slot->path = dfs_normalize_path(RT_NULL, path);
+    if (slot->path == RT_NULL) {
+        err = (int)rt_get_errno();
+        goto fail;
     }
-    rt_strncpy(slot->path, path, DFS_PATH_MAX);
-    return 0;
+    ramfs = dfs_ramfs_create(slot->pool, size);
+    if (ramfs == RT_NULL) {
+        goto fail;
+    }
+    if (dfs_mount(RT_NULL, slot->path, "ram", 0, ramfs) == 0) {
+        return 0;
+    }
+    err = (int)rt_get_errno();
+    dfs_ramfs_destroy(ramfs); /* never mounted: ours to release */
+fail:
+    rt_free(slot->path);
+    rt_free(slot->pool);
+    slot->path = slot->pool = RT_NULL;
+    rt_set_errno(err);
+    return -1;
 }
 
 /* mount(fstype, path, arg=None): for "ram", arg is the RAM disk's size in bytes (8192 when
@@ -274,8 +295,9 @@ static py_val os_umount(py_ctx *ctx, size_t n, size_t nk, const py_val *a)
     }
     for (i = 0; i < DFS_FILESYSTEMS_MAX; i++) {
         if (ram_mounts[i].pool != RT_NULL && rt_strcmp(ram_mounts[i].path, full) == 0) {
+            rt_free(ram_mounts[i].path);
             rt_free(ram_mounts[i].pool);
-            ram_mounts[i].pool = RT_NULL;
+            ram_mounts[i].path = ram_mounts[i].pool = RT_NULL;
         }
     }
     rt_free(full);
