@@ -185,8 +185,8 @@ py_dict *py_type_locals(py_ctx *ctx, const py_type *t)
     if (ctx->type_dicts == NULL) {
         ctx->type_dicts = py_dict_alloc(ctx, &py_type_dict, 0);
     }
-    py_dict_entry *e =
-        py_dict_lookup(ctx, ctx->type_dicts, PY_VAL(t), (uint32_t)((uintptr_t)t >> 3));
+    /* same hash as py_dict_store uses for the key */
+    py_dict_entry *e = py_dict_lookup(ctx, ctx->type_dicts, PY_VAL(t), py_key_hash(ctx, PY_VAL(t)));
     if (e != NULL) {
         return PY_PTR(e->value);
     }
