@@ -83,6 +83,7 @@ for tree in ${sim_ok:+sim:$SIM} ${asan_ok:+asan:$ASAN}; do
         --pattern testcases.python
     # The interpreter on the host: scripts compared with python3, and its libraries' tests.
     suite "python-$name" 1200 python3 tests/python/run.py "$dir/rtpy"
+    suite "python-c-$name" 300 "$dir/rtpy_ctests"
     suite "pylib-$name" 600 sh python/lib/run_tests.sh "$dir"
     suite "fuzz-$name" 300 sh python/modules/fuzz/run.sh "$dir/rtpy" 2
 done
