@@ -94,6 +94,33 @@ static py_val file_read(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *a
 }
 static PY_FUN(file_read_obj, "read", 1, 2, file_read);
 
+/* readinto(buf[, n]): reads up to len(buf) (or n) bytes into a bytearray; returns the count. */
+static py_val file_readinto(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
+{
+    py_file *f = PY_PTR(args[0]);
+    size_t len, got = 0;
+    char *dst;
+
+    check_open(ctx, f);
+    if (py_type_of(args[1]) != &py_type_bytearray) {
+        py_raise(ctx, &py_type_TypeError,
+                 "readinto() argument must be read-write bytes-like object, not %T", args[1]);
+    }
+    dst = (char *)py_str_get(ctx, args[1], &len); /* a bytearray's storage is mutable */
+    if (n_args > 2 && (size_t)py_int_get(ctx, args[2]) < len) {
+        len = (size_t)py_int_get(ctx, args[2]);
+    }
+    while (got < len) {
+        long r = file_read_raw(ctx, f, dst + got, len - got);
+        if (r <= 0) {
+            break;
+        }
+        got += (size_t)r;
+    }
+    return PY_MK_SMALL(got);
+}
+static PY_FUN(file_readinto_obj, "readinto", 2, 3, file_readinto);
+
 static py_val file_readline(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
 {
     py_file *f = PY_PTR(args[0]);
@@ -202,17 +229,12 @@ static py_val file_exit(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *a
 static PY_FUN(file_exit_obj, "__exit__", 1, 4, file_exit);
 
 static const py_attr_def file_locals[] = {
-    {"read", PY_OBJV(&file_read_obj)},
-    {"readline", PY_OBJV(&file_readline_obj)},
-    {"readlines", PY_OBJV(&file_readlines_obj)},
-    {"write", PY_OBJV(&file_write_obj)},
-    {"flush", PY_OBJV(&file_flush_obj)},
-    {"close", PY_OBJV(&file_close_obj)},
-    {"seek", PY_OBJV(&file_seek_obj)},
-    {"tell", PY_OBJV(&file_tell_obj)},
-    {"__enter__", PY_OBJV(&file_enter_obj)},
-    {"__exit__", PY_OBJV(&file_exit_obj)},
-    {NULL, 0},
+    {"read", PY_OBJV(&file_read_obj)},         {"readinto", PY_OBJV(&file_readinto_obj)},
+    {"readline", PY_OBJV(&file_readline_obj)}, {"readlines", PY_OBJV(&file_readlines_obj)},
+    {"write", PY_OBJV(&file_write_obj)},       {"flush", PY_OBJV(&file_flush_obj)},
+    {"close", PY_OBJV(&file_close_obj)},       {"seek", PY_OBJV(&file_seek_obj)},
+    {"tell", PY_OBJV(&file_tell_obj)},         {"__enter__", PY_OBJV(&file_enter_obj)},
+    {"__exit__", PY_OBJV(&file_exit_obj)},     {NULL, 0},
 };
 
 static py_val file_iternext(py_ctx *ctx, py_val self)

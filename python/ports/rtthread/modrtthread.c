@@ -170,6 +170,7 @@ static const py_attr_def rtthread_attrs[] = {
     {"Event", PY_OBJV(&port_type_event)},
     {"MessageQueue", PY_OBJV(&port_type_messagequeue)},
     {"Mailbox", PY_OBJV(&port_type_mailbox)},
+    {"Timer", PY_OBJV(&port_type_timer)}, /* machine.Timer: Timer(period=ms, callback=f) */
     {"Thread", PY_OBJV(&port_type_thread)},
     {NULL, 0},
 };

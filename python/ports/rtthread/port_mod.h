@@ -30,6 +30,6 @@ rt_err_t port_kobj_track(struct py_port *port, rt_object_t obj);
 void port_kobj_delete(struct py_port *port, rt_object_t obj);
 
 extern const py_type port_type_semaphore, port_type_mutex, port_type_event, port_type_messagequeue,
-    port_type_mailbox, port_type_pin, port_type_thread;
+    port_type_mailbox, port_type_pin, port_type_thread, port_type_timer;
 
 #endif /* PY_PORT_MOD_H__ */

@@ -14,6 +14,9 @@ with open("/d/a.txt", "a") as f:
     f.write("three\n")
 with open("/d/a.txt", "rb") as f:
     print(f.read())
+buf = bytearray(4)
+with open("/d/a.txt", "rb") as f:
+    print(f.readinto(buf), buf, f.read(5))
 os.rename("/d/a.txt", "/d/b.txt")
 print(os.listdir("/d"), [e[:2] for e in os.ilistdir("/d")])
 os.chdir("/d")

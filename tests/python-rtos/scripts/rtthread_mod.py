@@ -43,3 +43,10 @@ print(ev.recv(0b001, rtthread.Event.AND, 0))
 
 with rtthread.Mutex() as m:
     print("inside the mutex")
+
+import time
+
+fired = []
+t = rtthread.Timer(mode=rtthread.Timer.ONE_SHOT, period=5, callback=lambda t: fired.append(1))
+time.sleep_ms(50)
+print("timer fired", fired)
