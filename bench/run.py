@@ -120,6 +120,8 @@ def main():
             return 3
 
     jobs = {}
+    progs.remove(STARTUP)
+    progs.insert(0, STARTUP)  # first, so each row can show its net ratio
     with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as pool:
         for p in progs:
             jobs[(p, "py")] = pool.submit(callgrind, [py, "-B", "-E", "-s", p],
@@ -127,12 +129,25 @@ def main():
             if have_rtpy:
                 jobs[(p, "rt")] = pool.submit(
                     callgrind, [rtpy] + args.rtpy_args.split() + [p], HERE, args.timeout)
-        results = {k: f.result() for k, f in jobs.items()}
-    return report(progs, results, have_rtpy)
+        return report(progs, jobs, have_rtpy)
 
 
-def report(progs, results, have_rtpy):
+class Results:
+    """Waits for a run's future on first access, so rows print as they finish."""
+
+    def __init__(self, jobs):
+        self.jobs = jobs
+
+    def __getitem__(self, key):
+        return self.jobs[key].result()
+
+    def get(self, key, default):
+        return self.jobs[key].result() if key in self.jobs else default
+
+
+def report(progs, jobs, have_rtpy):
     """Print the table; 'net' subtracts each interpreter's startup count."""
+    results = Results(jobs)
     status = 0
     notes = []
     ratios, nets = [], []
@@ -163,7 +178,8 @@ def report(progs, results, have_rtpy):
                 if rt_s is not None and py_s is not None and py_n > py_s:
                     nets.append(max(rt_n - rt_s, 1) / (py_n - py_s))
                     net = "%.2f" % nets[-1]
-        print("%-16s %15s %15s %7s %7s" % (p[:-3], fmt(rt_n), fmt(py_n), ratio, net))
+        print("%-16s %15s %15s %7s %7s" % (p[:-3], fmt(rt_n), fmt(py_n), ratio, net),
+              flush=True)
     if ratios:
         print("geometric mean ratio (rtpy/python3): %.2f over %d programs (target <= 1.5)"
               % (geomean(ratios), len(ratios)))
