@@ -385,6 +385,9 @@ static py_val dq_repeat(py_ctx *ctx, py_val dv, py_val nv, bool inplace)
     t->cap = t->len = t->head = 0;
     t->state++;
     py_list *l = PY_PTR(items);
+    if (t->maxlen >= 0 && l->len && n > (intmax_t)(t->maxlen / l->len) + 1) {
+        n = (intmax_t)(t->maxlen / l->len) + 1; /* only the last maxlen items stay */
+    }
     for (intmax_t k = 0; k < n && l->len; k++) {
         for (size_t i = 0; i < l->len; i++) {
             dq_push(ctx, t, l->items[i], false);

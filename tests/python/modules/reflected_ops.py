@@ -30,3 +30,10 @@ try:
     x += deque([1])
 except TypeError as ex:
     print('TypeError')
+
+# repetition of bounded deques is capped (no 2**31 loop)
+for ml in (0, 1, 2, 5, 7):
+    d = deque([1, 2, 3], ml)
+    print(d * 2**31, d * 4, 2 * d)
+    d *= 10**9
+    print(d)
