@@ -411,6 +411,27 @@ static py_val complex_pow(py_ctx *ctx, py_float_t ar, py_float_t ai, py_float_t 
         }
         return py_complex_new(ctx, 0, 0);
     }
+    if (bi == 0 && br == floor(br) && fabs(br) <= 100) {
+        /* integer powers by repeated multiplication, exact like CPython */
+        long n = (long)fabs(br);
+        py_float_t rr = 1, ri = 0, xr = ar, xi = ai;
+        while (n > 0) {
+            if (n & 1) {
+                py_float_t t = rr * xr - ri * xi;
+                ri = rr * xi + ri * xr;
+                rr = t;
+            }
+            py_float_t t = xr * xr - xi * xi;
+            xi = 2 * xr * xi;
+            xr = t;
+            n >>= 1;
+        }
+        if (br < 0) {
+            py_float_t d = rr * rr + ri * ri;
+            return py_complex_new(ctx, rr / d, -ri / d);
+        }
+        return py_complex_new(ctx, rr, ri);
+    }
     py_float_t vabs = hypot(ar, ai);
     py_float_t len = pow(vabs, br);
     py_float_t at = atan2(ai, ar);
