@@ -1210,6 +1210,12 @@ static void memview_print(py_ctx *ctx, py_print *p, py_val self, int kind)
     py_printf(ctx, p, "<memory at 0x%lx>", (unsigned long)self);
 }
 
+static py_val memview_getiter(py_ctx *ctx, py_val self)
+{
+    py_val args[1] = {self};
+    return py_iter(ctx, memview_tobytes(ctx, 1, 0, args));
+}
+
 const py_type py_type_memoryview = {
     {&py_type_type},
     "memoryview",
@@ -1221,6 +1227,7 @@ const py_type py_type_memoryview = {
     NULL,
     NULL,
     memview_subscr,
+    memview_getiter,
     .locals = memview_locals,
 };
 

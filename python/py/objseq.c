@@ -124,8 +124,25 @@ static bool slice_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *v
     return false;
 }
 
-const py_type py_type_slice = {{&py_type_type},       "slice",     0,
-                               slice_make_new,        slice_print, .attr = slice_attr,
+static py_val slice_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    if ((op != PY_OP_EQ && op != PY_OP_NE) || py_type_of(a) != &py_type_slice ||
+        py_type_of(b) != &py_type_slice) {
+        return PY_NULL;
+    }
+    py_slice *x = PY_PTR(a), *y = PY_PTR(b);
+    bool eq = py_equal(ctx, x->start, y->start) && py_equal(ctx, x->stop, y->stop) &&
+              py_equal(ctx, x->step, y->step);
+    return PY_BOOL(eq == (op == PY_OP_EQ));
+}
+
+const py_type py_type_slice = {{&py_type_type},
+                               "slice",
+                               0,
+                               slice_make_new,
+                               slice_print,
+                               .binary_op = slice_binary_op,
+                               .attr = slice_attr,
                                .locals = slice_locals};
 
 /* --- tuple ------------------------------------------------------------------------ */

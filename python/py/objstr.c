@@ -680,6 +680,9 @@ py_val py_bytes_from(py_ctx *ctx, py_val v, const py_type *type)
         const char *s = py_str_get(ctx, v, &n);
         return py_bytes_new(ctx, s, n);
     }
+    if (py_type_of(v) == &py_type_memoryview) {
+        return py_call_method(ctx, v, py_qstr_from_cstr(ctx, "tobytes"), 0, NULL);
+    }
     py_strbuf b;
     py_strbuf_init(ctx, &b, 16);
     py_val it = py_iter(ctx, v);
