@@ -1118,11 +1118,12 @@ const py_type py_type_bytearray = {
     .inst_size = sizeof(py_bytearray),
 };
 
-/* memoryview: a read-only window over bytes/bytearray (MicroPython subset) */
+/* memoryview: a strided window over bytes (read-only) or bytearray (writable) */
 typedef struct py_memview {
     py_obj base;
     py_val obj;
     size_t start, len;
+    intptr_t step;
 } py_memview;
 
 static py_val memview_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size_t n_kw,
@@ -1134,51 +1135,73 @@ static py_val memview_make_new(py_ctx *ctx, const py_type *type, size_t n_args, 
     py_memview *m = py_obj_new(ctx, &py_type_memoryview, sizeof(py_memview));
     m->obj = args[0];
     m->len = n;
+    m->step = 1;
     return PY_VAL(m);
+}
+
+/* The view's buffer; a bytearray may have shrunk since the view was made, so the view is
+ * clamped to what is still there rather than reading past the end. */
+static char *memview_buf(py_ctx *ctx, py_memview *m)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, m->obj, &n);
+    if (m->len > 0) {
+        intptr_t last = (intptr_t)m->start + (intptr_t)(m->len - 1) * m->step;
+        if (last < 0 || (size_t)last >= n || m->start >= n) {
+            m->len = 0;
+        }
+    }
+    return (char *)s;
+}
+
+static void memview_check_writable(py_ctx *ctx, py_memview *m)
+{
+    if (py_type_of(m->obj) != &py_type_bytearray) {
+        py_raise(ctx, &py_type_TypeError, "cannot modify read-only memory");
+    }
+}
+
+static py_val memview_slice(py_ctx *ctx, py_memview *m, py_val index, py_val value)
+{
+    intptr_t start, step;
+    size_t count = py_slice_indices(ctx, index, m->len, &start, &step);
+    size_t first = (size_t)((intptr_t)m->start + start * m->step);
+    if (value != PY_NULL) {
+        memview_check_writable(ctx, m);
+        char *s = memview_buf(ctx, m);
+        size_t vn;
+        const char *vs = py_str_get(ctx, value, &vn);
+        if (vn != count) {
+            py_raise(ctx, &py_type_ValueError,
+                     "memoryview assignment: lvalue and rvalue have different structures");
+        }
+        for (size_t i = 0; i < count; i++) {
+            s[(intptr_t)first + (intptr_t)i * step * m->step] = vs[i];
+        }
+        return PY_NONE;
+    }
+    py_memview *r = py_obj_new(ctx, &py_type_memoryview, sizeof(py_memview));
+    r->obj = m->obj;
+    r->start = count ? first : 0;
+    r->len = count;
+    r->step = step * m->step;
+    return PY_VAL(r);
 }
 
 static py_val memview_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
 {
     py_memview *m = PY_PTR(self);
-    size_t n;
-    const char *s = py_str_get(ctx, m->obj, &n);
-    if (n < m->start + m->len) {
-        m->len = n > m->start ? n - m->start : 0;
-    }
+    char *s = memview_buf(ctx, m);
     if (py_type_of(index) == &py_type_slice) {
-        intptr_t start, step;
-        size_t count = py_slice_indices(ctx, index, m->len, &start, &step);
-        if (step != 1) {
-            py_raise(ctx, &py_type_NotImplementedError,
-                     "only slices with step=1 (aka None) are supported");
-        }
-        if (value != PY_NULL) {
-            if (py_type_of(m->obj) != &py_type_bytearray) {
-                py_raise(ctx, &py_type_TypeError, "cannot modify read-only memory");
-            }
-            size_t vn;
-            const char *vs = py_str_get(ctx, value, &vn);
-            if (vn != count) {
-                py_raise(ctx, &py_type_ValueError,
-                         "memoryview assignment: lvalue and rvalue have different structures");
-            }
-            memcpy((char *)s + m->start + (size_t)start, vs, vn);
-            return PY_NONE;
-        }
-        py_memview *r = py_obj_new(ctx, &py_type_memoryview, sizeof(py_memview));
-        r->obj = m->obj;
-        r->start = m->start + (size_t)start;
-        r->len = count;
-        return PY_VAL(r);
+        return memview_slice(ctx, m, index, value);
     }
     size_t i = py_index(ctx, index, m->len, "index");
+    intptr_t at = (intptr_t)m->start + (intptr_t)i * m->step;
     if (value == PY_NULL) {
-        return PY_MK_SMALL((uint8_t)s[m->start + i]);
+        return PY_MK_SMALL((uint8_t)s[at]);
     }
-    if (py_type_of(m->obj) != &py_type_bytearray) {
-        py_raise(ctx, &py_type_TypeError, "cannot modify read-only memory");
-    }
-    ((char *)s)[m->start + i] = (char)py_int_get(ctx, value);
+    memview_check_writable(ctx, m);
+    s[at] = (char)py_int_get(ctx, value);
     return PY_NONE;
 }
 
@@ -1186,6 +1209,7 @@ static py_val memview_unary_op(py_ctx *ctx, int op, py_val self)
 {
     py_memview *m = PY_PTR(self);
     if (op == PY_OP_LEN) {
+        memview_buf(ctx, m);
         return PY_MK_SMALL(m->len);
     }
     return PY_NULL;
@@ -1194,16 +1218,54 @@ static py_val memview_unary_op(py_ctx *ctx, int op, py_val self)
 static py_val memview_tobytes(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     py_memview *m = PY_PTR(args[0]);
-    size_t len;
-    const char *s = py_str_get(ctx, m->obj, &len);
-    return py_bytes_new(ctx, s + m->start, m->len);
+    const char *s = memview_buf(ctx, m);
+    if (m->step == 1) {
+        return py_bytes_new(ctx, s + m->start, m->len);
+    }
+    py_str_obj *r = py_str_alloc(ctx, &py_type_bytes, m->len);
+    s = memview_buf(ctx, m); /* the allocation may have run a collection */
+    for (size_t i = 0; i < m->len; i++) {
+        r->data[i] = s[(intptr_t)m->start + (intptr_t)i * m->step];
+    }
+    return py_str_finish(ctx, r);
 }
 static PY_FUN(memview_tobytes_obj, "tobytes", 1, 1, memview_tobytes);
 
+static py_val memview_tolist(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_memview *m = PY_PTR(args[0]);
+    const char *s = memview_buf(ctx, m);
+    py_val list = py_list_new(ctx, 0, NULL);
+    for (size_t i = 0; i < m->len; i++) {
+        py_list_append(ctx, list,
+                       PY_MK_SMALL((uint8_t)s[(intptr_t)m->start + (intptr_t)i * m->step]));
+    }
+    return list;
+}
+static PY_FUN(memview_tolist_obj, "tolist", 1, 1, memview_tolist);
+
 static const py_attr_def memview_locals[] = {
     {"tobytes", PY_OBJV(&memview_tobytes_obj)},
+    {"tolist", PY_OBJV(&memview_tolist_obj)},
     {NULL, 0},
 };
+
+static bool memview_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val *value)
+{
+    py_memview *m = PY_PTR(self);
+    if (op != PY_ATTR_LOAD) {
+        return false;
+    }
+    if (name == PY_Q_readonly) {
+        *value = PY_BOOL(py_type_of(m->obj) != &py_type_bytearray);
+        return true;
+    }
+    if (name == PY_Q_obj) {
+        *value = m->obj;
+        return true;
+    }
+    return false;
+}
 
 static void memview_print(py_ctx *ctx, py_print *p, py_val self, int kind)
 {
@@ -1225,7 +1287,7 @@ const py_type py_type_memoryview = {
     NULL,
     memview_unary_op,
     NULL,
-    NULL,
+    memview_attr,
     memview_subscr,
     memview_getiter,
     .locals = memview_locals,
