@@ -382,6 +382,8 @@ intptr_t py_hash(py_ctx *ctx, py_val v); /* TypeError for unhashable */
 size_t py_len(py_ctx *ctx, py_val v);
 py_val py_subscr(py_ctx *ctx, py_val obj, py_val index, py_val value);
 py_val py_iter(py_ctx *ctx, py_val v);
+/* Whether py_iter(v) would succeed in finding an iteration protocol (never raises). */
+bool py_is_iterable(py_ctx *ctx, py_val v);
 py_val py_next(py_ctx *ctx, py_val iter); /* PY_STOP when exhausted */
 py_val py_repr(py_ctx *ctx, py_val v);    /* str object */
 py_val py_to_str(py_ctx *ctx, py_val v);  /* str(v) */

@@ -519,6 +519,16 @@ static py_val complex_unary_op(py_ctx *ctx, int op, py_val a)
     }
 }
 
+/* One real number inside a complex() string; CPython reports the whole string as malformed. */
+static py_float_t complex_part(py_ctx *ctx, const char *s, size_t len)
+{
+    double d;
+    if (fp_parse(s, len, FP_PARSE_FLOAT, &d) != FP_OK) {
+        py_raise(ctx, &py_type_ValueError, "complex() arg is a malformed string");
+    }
+    return (py_float_t)d;
+}
+
 static py_val complex_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size_t n_kw,
                                const py_val *args)
 {
@@ -544,19 +554,19 @@ static py_val complex_make_new(py_ctx *ctx, const py_type *type, size_t n_args, 
                     if (i - 1 == 0 || (i - 1 == 1 && (s[0] == '+' || s[0] == '-'))) {
                         im = s[0] == '-' ? -1 : 1;
                     } else {
-                        im = py_float_get(ctx, py_float_from_str(ctx, s, i - 1));
+                        im = complex_part(ctx, s, i - 1);
                     }
                 } else {
-                    re = py_float_get(ctx, py_float_from_str(ctx, s, k - 1));
+                    re = complex_part(ctx, s, k - 1);
                     size_t ilen = i - 1 - (k - 1);
                     if (ilen == 1) {
                         im = s[k - 1] == '-' ? -1 : 1;
                     } else {
-                        im = py_float_get(ctx, py_float_from_str(ctx, s + k - 1, ilen));
+                        im = complex_part(ctx, s + k - 1, ilen);
                     }
                 }
             } else {
-                re = py_float_get(ctx, py_float_from_str(ctx, s, n));
+                re = complex_part(ctx, s, n);
             }
             return py_complex_new(ctx, re, im);
         }

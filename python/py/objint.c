@@ -211,6 +211,7 @@ py_val py_int_from_str(py_ctx *ctx, const char *s, size_t len, int base, bool ex
 {
     const char *orig = s;
     size_t olen = len;
+    int req_base = base; /* the message names the base the caller asked for */
     while (len > 0 &&
            (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')) {
         s++, len--;
@@ -266,8 +267,8 @@ py_val py_int_from_str(py_ctx *ctx, const char *s, size_t len, int base, bool ex
             return PY_NULL;
         }
         py_val sv = py_str_new(ctx, orig, olen);
-        py_raise(ctx, &py_type_ValueError, "invalid literal for int() with base %d: %r",
-                 explicit_zero_base ? 0 : base, sv);
+        py_raise(ctx, &py_type_ValueError, "invalid literal for int() with base %d: %r", req_base,
+                 sv);
     }
     if (nd <= 18 && base == 10) {
         intmax_t v = 0;
@@ -651,6 +652,10 @@ static py_val int_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size
 {
     py_val a[2] = {PY_NULL, PY_NULL};
     static const py_arg_spec spec[] = {{0, 0, PY_NULL}, {PY_Q_base, 0, PY_NULL}};
+    if (n_args > 2) {
+        py_raise(ctx, &py_type_TypeError, "int() takes at most 2 arguments (%d given)",
+                 (int)n_args);
+    }
     py_parse_args(ctx, n_args, n_kw, args, spec, 2, a);
     if (a[0] == PY_NULL) {
         return PY_MK_SMALL(0);
@@ -706,6 +711,28 @@ static py_val int_bit_length(py_ctx *ctx, size_t n, size_t nkw, const py_val *ar
 }
 static PY_FUN(int_bit_length_obj, "bit_length", 1, 1, int_bit_length);
 
+static bool int_byteorder_little(py_ctx *ctx, py_val order)
+{
+    if (py_equal(ctx, order, PY_MK_QSTR(PY_Q_little))) {
+        return true;
+    }
+    if (!py_equal(ctx, order, PY_MK_QSTR(PY_Q_big))) {
+        py_raise(ctx, &py_type_ValueError, "byteorder must be either 'little' or 'big'");
+    }
+    return false;
+}
+
+/* Replace the len bytes at d (least significant first) by their two's complement. */
+static void int_bytes_negate(uint8_t *d, size_t len)
+{
+    unsigned carry = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned v = (uint8_t)~d[i] + carry;
+        d[i] = (uint8_t)v;
+        carry = v >> 8;
+    }
+}
+
 static py_val int_to_bytes(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args)
 {
     static const py_arg_spec spec[] = {{0, PY_ARG_REQUIRED, PY_NULL},
@@ -715,25 +742,40 @@ static py_val int_to_bytes(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val
     py_val a[4];
     py_parse_args(ctx, n_args, n_kw, args, spec, 4, a);
     intmax_t len = py_int_get(ctx, a[1]);
-    bool little = py_equal(ctx, a[2], PY_MK_QSTR(PY_Q_little));
+    bool little = int_byteorder_little(ctx, a[2]);
+    bool sign = py_truthy(ctx, a[3]);
     if (len < 0) {
         py_raise(ctx, &py_type_ValueError, "length argument must be non-negative");
     }
     bi_digit buf[SMALL_DIGITS];
     bi_t x;
     view(a[0], &x, buf);
-    if (x.neg) {
+    if (x.neg && !sign) {
         py_raise(ctx, &py_type_OverflowError, "can't convert negative int to unsigned");
     }
-    if ((bi_bit_length(&x) + 7) / 8 > (size_t)len) {
+    size_t bits = bi_bit_length(&x);
+    if (((bits + 7) / 8 > (size_t)len && !(x.neg && bits == 1)) ||
+        (sign && !x.neg && bits > 0 && bits + 1 > (size_t)len * 8)) {
         py_raise(ctx, &py_type_OverflowError, "int too big to convert");
     }
     py_str_obj *s = py_str_alloc(ctx, &py_type_bytes, (size_t)len);
+    uint8_t *d = (uint8_t *)s->data;
     for (intmax_t i = 0; i < len; i++) {
         size_t bit = (size_t)i * 8;
         size_t di = bit / BI_DIGIT_BITS;
-        uint8_t byte = di < x.len ? (uint8_t)(x.d[di] >> (bit % BI_DIGIT_BITS)) : 0;
-        s->data[little ? i : len - 1 - i] = (char)byte;
+        d[i] = di < x.len ? (uint8_t)(x.d[di] >> (bit % BI_DIGIT_BITS)) : 0;
+    }
+    if (x.neg) {
+        int_bytes_negate(d, (size_t)len);
+        /* CPython lets -1 through as b'' when length is 0 */
+        if (len > 0 ? !(d[len - 1] & 0x80) : bits != 1) {
+            py_raise(ctx, &py_type_OverflowError, "int too big to convert");
+        }
+    }
+    for (intmax_t i = 0; !little && i < len / 2; i++) {
+        uint8_t t = d[i];
+        d[i] = d[len - 1 - i];
+        d[len - 1 - i] = t;
     }
     return py_str_finish(ctx, s);
 }
@@ -749,7 +791,8 @@ static py_val int_from_bytes(py_ctx *ctx, size_t n_args, size_t n_kw, const py_v
     py_parse_args(ctx, n_args, n_kw, args, spec, 4, a);
     size_t n;
     const uint8_t *d = (const uint8_t *)py_str_get(ctx, a[1], &n);
-    bool little = py_equal(ctx, a[2], PY_MK_QSTR(PY_Q_little));
+    bool little = int_byteorder_little(ctx, a[2]);
+    bool negative = py_truthy(ctx, a[3]) && n > 0 && (d[little ? n - 1 : 0] & 0x80);
     bi_t x;
     py_bigint *b = big_alloc(ctx, n * 8 / BI_DIGIT_BITS + 1, &x);
     memset(x.d, 0, x.cap * sizeof(bi_digit));
@@ -760,7 +803,12 @@ static py_val int_from_bytes(py_ctx *ctx, size_t n_args, size_t n_kw, const py_v
     }
     x.len = x.cap;
     bi_normalize(&x);
-    return big_finish(b, &x);
+    py_val r = big_finish(b, &x);
+    if (negative) { /* two's complement: subtract 2**(8n) */
+        py_val bias = py_binary_op(ctx, PY_OP_LSHIFT, PY_MK_SMALL(1), PY_MK_SMALL(n * 8));
+        r = py_binary_op(ctx, PY_OP_SUB, r, bias);
+    }
+    return r;
 }
 static PY_FUN_KWARGS(int_from_bytes_fun, "from_bytes", 2, int_from_bytes);
 static PY_CLASSMETHOD(int_from_bytes_obj, int_from_bytes_fun);

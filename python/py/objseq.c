@@ -798,6 +798,9 @@ static py_val list_sort(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *a
                                        {PY_Q_key, PY_ARG_KWONLY, PY_NONE},
                                        {PY_Q_reverse, PY_ARG_KWONLY, PY_FALSE}};
     py_val a[3];
+    if (n_args > 1) {
+        py_raise(ctx, &py_type_TypeError, "sort() takes no positional arguments");
+    }
     py_parse_args(ctx, n_args, n_kw, args, spec, 3, a);
     py_list_sort(ctx, a[0], a[1], py_truthy(ctx, a[2]));
     return PY_NONE;

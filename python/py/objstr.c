@@ -262,6 +262,14 @@ py_val py_chr(py_ctx *ctx, intmax_t cp)
 py_val py_ord(py_ctx *ctx, py_val v)
 {
     size_t n;
+    const py_type *vt = py_type_of(v);
+    while (vt->base_type != NULL) {
+        vt = vt->base_type;
+    }
+    if (vt != &py_type_str && vt != &py_type_bytes && vt != &py_type_bytearray) {
+        py_raise(ctx, &py_type_TypeError, "ord() expected string of length 1, but %s found",
+                 py_type_name(v));
+    }
     const char *s = py_str_get(ctx, v, &n);
     if (py_type_of(v) != &py_type_str) {
         if (n != 1) {
@@ -629,6 +637,10 @@ static py_val str_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size
     static const py_arg_spec spec[] = {
         {PY_Q_object, 0, PY_NULL}, {PY_Q_encoding, 0, PY_NULL}, {PY_Q_errors, 0, PY_NULL}};
     py_val a[3];
+    if (n_args > 3) {
+        py_raise(ctx, &py_type_TypeError, "str() takes at most 3 arguments (%d given)",
+                 (int)n_args);
+    }
     py_parse_args(ctx, n_args, n_kw, args, spec, 3, a);
     if (a[0] == PY_NULL) {
         return PY_MK_QSTR(PY_Q_empty);
@@ -731,12 +743,19 @@ py_val py_str_join(py_ctx *ctx, py_val sep, py_val iterable)
     size_t sn;
     py_strbuf b;
     py_strbuf_init(ctx, &b, 32);
+    if (!py_is_iterable(ctx, iterable)) {
+        py_raise(ctx, &py_type_TypeError, "can only join an iterable");
+    }
     py_val it = py_iter(ctx, iterable);
     bool first = true;
-    for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
+    int index = 0;
+    for (py_val x; (x = py_next(ctx, it)) != PY_STOP; index++) {
         if (!same_kind(sep, x)) {
-            py_raise(ctx, &py_type_TypeError, "sequence item %d: expected str instance, %s found",
-                     0, py_type_name(x));
+            py_raise(ctx, &py_type_TypeError,
+                     py_type_of(sep) == &py_type_str
+                         ? "sequence item %d: expected str instance, %s found"
+                         : "sequence item %d: expected a bytes-like object, %s found",
+                     index, py_type_name(x));
         }
         if (!first) {
             const char *s = py_str_get(ctx, sep, &sn);
@@ -820,6 +839,9 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
         }
         return list;
     }
+    if (py_type_of(a[0]) == &py_type_str && !same_kind(a[0], a[1])) {
+        py_raise(ctx, &py_type_TypeError, "must be str or None, not %s", py_type_name(a[1]));
+    }
     check_same(ctx, a[0], a[1]);
     size_t sepn;
     const char *sep = py_str_get(ctx, a[1], &sepn);
@@ -877,6 +899,12 @@ static py_val strip_impl(py_ctx *ctx, size_t n_args, const py_val *args, int whi
     const char *chars = " \t\n\r\f\v";
     size_t cn = 6;
     if (n_args > 1 && args[1] != PY_NONE) {
+        if (py_type_of(args[0]) == &py_type_str && !same_kind(args[0], args[1])) {
+            py_raise(ctx, &py_type_TypeError, "%s arg must be None or str",
+                     which == 3   ? "strip"
+                     : which == 1 ? "lstrip"
+                                  : "rstrip");
+        }
         check_same(ctx, args[0], args[1]);
         chars = py_str_get(ctx, args[1], &cn);
     }

@@ -150,6 +150,8 @@ static PY_FUN_KWARGS(w_call_obj, "__call__", 1, w_call);
 
 static void add_wrappers(py_ctx *ctx, py_dict *d, const py_type *t)
 {
+    bool mutable_items = t->subscr != NULL && t != &py_type_str && t != &py_type_bytes &&
+                         t != &py_type_tuple && t != &py_type_range;
     struct {
         py_qstr q;
         const py_cfun_obj *f;
@@ -159,8 +161,8 @@ static void add_wrappers(py_ctx *ctx, py_dict *d, const py_type *t)
         {PY_Q___next__, &w_next_obj, t->iternext != NULL},
         {PY_Q___len__, &w_len_obj, t->unary_op != NULL && t != &py_type_int && t != &py_type_float},
         {PY_Q___getitem__, &w_getitem_obj, t->subscr != NULL},
-        {PY_Q___setitem__, &w_setitem_obj, t->subscr != NULL},
-        {PY_Q___delitem__, &w_delitem_obj, t->subscr != NULL},
+        {PY_Q___setitem__, &w_setitem_obj, mutable_items},
+        {PY_Q___delitem__, &w_delitem_obj, mutable_items},
         {PY_Q___contains__, &w_contains_obj, t->subscr != NULL || t->getiter != NULL},
         {PY_Q___eq__, &w_eq_obj, t->binary_op != NULL},
         {PY_Q___lt__, &w_lt_obj, t->binary_op != NULL},

@@ -459,6 +459,19 @@ intptr_t py_hash(py_ctx *ctx, py_val v)
 
 /* --- iteration ------------------------------------------------------------------ */
 
+bool py_is_iterable(py_ctx *ctx, py_val v)
+{
+    const py_type *t = py_type_of(v);
+    if ((t->flags & PY_TF_CLASS) && (py_lookup_type_attr(ctx, t, PY_Q___iter__) != PY_NULL ||
+                                     py_lookup_type_attr(ctx, t, PY_Q___getitem__) != PY_NULL)) {
+        return true;
+    }
+    while (t != NULL && t->getiter == NULL && t->iternext == NULL) {
+        t = t->base_type;
+    }
+    return t != NULL;
+}
+
 py_val py_iter(py_ctx *ctx, py_val v)
 {
     const py_type *t = py_type_of(v);
@@ -621,6 +634,48 @@ py_val py_subscr(py_ctx *ctx, py_val obj, py_val index, py_val value)
 
 /* --- calls ----------------------------------------------------------------------- */
 
+/* The built-in type whose method table holds f, when args[0] is an instance of it: f was
+ * then called as a method and CPython's messages leave self out of the counts. Only used on
+ * the error path, so the linear search costs nothing in normal calls. */
+static const py_type *cfun_method_owner(py_ctx *ctx, const py_cfun_obj *f, size_t n_args,
+                                        const py_val *args)
+{
+    if (n_args == 0) {
+        return NULL;
+    }
+    for (const py_type *t = py_type_of(args[0]); t != NULL; t = t->base_type) {
+        for (const py_attr_def *d = t->locals; d != NULL && d->name != NULL; d++) {
+            if (d->value == PY_VAL(f)) {
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Raise CPython 3.11's TypeError for a built-in called with the wrong number of arguments. */
+static void cfun_arg_count_error(py_ctx *ctx, const py_cfun_obj *f, size_t n_args,
+                                 const py_val *args)
+{
+    const py_type *owner = cfun_method_owner(ctx, f, n_args, args);
+    size_t skip = owner != NULL ? 1 : 0;
+    int given = (int)(n_args - skip);
+    int min = (int)(f->min_args - skip);
+    int max = f->max_args == PY_ARGS_VAR ? -1 : (int)(f->max_args - skip);
+    const char *tname = owner != NULL ? owner->name : "";
+    const char *dot = owner != NULL ? "." : "";
+    if (min == max && min <= 1) {
+        py_raise(ctx, &py_type_TypeError, "%s%s%s() takes %s (%d given)", tname, dot, f->name,
+                 min == 0 ? "no arguments" : "exactly one argument", given);
+    }
+    int n = min == max ? min : given < min ? min : max;
+    py_raise(ctx, &py_type_TypeError, "%s expected %s%d argument%s, got %d", f->name,
+             min == max    ? ""
+             : given < min ? "at least "
+                           : "at most ",
+             n, n == 1 ? "" : "s", given);
+}
+
 py_val py_call_kw(py_ctx *ctx, py_val fn, size_t n_args, size_t n_kw, const py_val *args)
 {
     const py_type *t = py_type_of(fn);
@@ -633,17 +688,7 @@ py_val py_call_kw(py_ctx *ctx, py_val fn, size_t n_args, size_t n_kw, const py_v
             py_raise(ctx, &py_type_TypeError, "%s() takes no keyword arguments", f->name);
         }
         if (n_args < f->min_args || (f->max_args != PY_ARGS_VAR && n_args > f->max_args)) {
-            if (f->min_args == 1 && f->max_args == 1) {
-                py_raise(ctx, &py_type_TypeError, "%s() takes exactly one argument (%d given)",
-                         f->name, (int)n_args);
-            }
-            if (f->min_args == f->max_args) {
-                py_raise(ctx, &py_type_TypeError, "%s expected %d arguments, got %d", f->name,
-                         f->min_args, (int)n_args);
-            }
-            py_raise(ctx, &py_type_TypeError, "%s() takes %s %d arguments (%d given)", f->name,
-                     n_args < f->min_args ? "at least" : "at most",
-                     n_args < f->min_args ? f->min_args : f->max_args, (int)n_args);
+            cfun_arg_count_error(ctx, f, n_args, args);
         }
         return f->fun(ctx, n_args, n_kw, args);
     }
