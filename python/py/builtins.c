@@ -947,7 +947,8 @@ static py_val bytearray_binary_op(py_ctx *ctx, int op, py_val a, py_val c)
         op -= PY_INPLACE_DELTA;
     }
     py_val r = py_type_bytes.binary_op(ctx, op, av, cv);
-    if (r != PY_NULL && py_type_of(r) == &py_type_bytes && (op == PY_OP_ADD || op == PY_OP_MUL)) {
+    bool keeps_type = op == PY_OP_ADD || op == PY_OP_MUL || op == PY_OP_MOD;
+    if (r != PY_NULL && py_type_of(r) == &py_type_bytes && keeps_type) {
         py_val arg = r;
         return bytearray_make_new(ctx, &py_type_bytearray, 1, 0, &arg);
     }

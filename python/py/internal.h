@@ -271,6 +271,7 @@ void py_delattr(py_ctx *ctx, py_val obj, py_qstr name);
 py_val py_compare(py_ctx *ctx, int op, py_val a, py_val b);
 py_val py_format_value(py_ctx *ctx, py_val v, py_val spec);
 py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val args);
+py_val py_ascii(py_ctx *ctx, py_val v); /* ascii(v) */
 py_val py_str_concat(py_ctx *ctx, py_val a, py_val b);
 int py_cmp_list(py_ctx *ctx, int op, const py_val *a, size_t an, const py_val *b, size_t bn);
 py_val py_int_binop(py_ctx *ctx, int op, py_val a, py_val b);

@@ -438,7 +438,7 @@ static py_val str_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
         }
         return PY_NULL;
     case PY_OP_MOD:
-        if (py_type_of(a) == &py_type_str) {
+        if (py_type_of(a) == &py_type_str || py_type_of(a) == &py_type_bytes) {
             return py_str_format_pct(ctx, a, b);
         }
         return PY_NULL;
@@ -2007,11 +2007,42 @@ static py_val pct_int(py_ctx *ctx, py_val v, fp_spec *sp)
     return py_strbuf_finish(&b, &py_type_str);
 }
 
-/* printf-style '%' formatting */
+/* The bytes that %s / %b / %c insert into a bytes format (PEP 461). */
+static py_val pct_bytes_arg(py_ctx *ctx, py_val v, char c)
+{
+    const py_type *t = py_type_of(v);
+    if (t == &py_type_bytes || t == &py_type_bytearray) {
+        if (c == 'c' && py_len(ctx, v) != 1) {
+            py_raise(ctx, &py_type_TypeError,
+                     "%%c requires an integer in range(256) or a single byte");
+        }
+        return v;
+    }
+    if (c == 'c' && py_is_int(v)) {
+        intmax_t x = py_int_get(ctx, v);
+        if (x < 0 || x > 255) {
+            py_raise(ctx, &py_type_OverflowError, "%%c arg not in range(256)");
+        }
+        char ch = (char)x;
+        return py_bytes_new(ctx, &ch, 1);
+    }
+    if (t == &py_type_memoryview && c != 'c') {
+        return py_call_method(ctx, v, py_qstr_from(ctx, "tobytes", 7), 0, NULL);
+    }
+    if (c == 'c') {
+        py_raise(ctx, &py_type_TypeError, "%%c requires an integer in range(256) or a single byte");
+    }
+    py_raise(ctx, &py_type_TypeError,
+             "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+             py_type_name(v));
+}
+
+/* printf-style '%' formatting of str, bytes and bytearray */
 py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
 {
     size_t n;
     const char *s = py_str_get(ctx, fmt, &n);
+    bool bytes = py_type_of(fmt) != &py_type_str;
     py_val *items = &arg;
     size_t n_items = 1;
     bool is_tuple = py_type_of(arg) == &py_type_tuple;
@@ -2045,7 +2076,9 @@ py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
             if (!is_map) {
                 py_raise(ctx, &py_type_TypeError, "format requires a mapping");
             }
-            v = py_subscr(ctx, arg, py_str_new(ctx, s + st, i - st), PY_NULL);
+            py_val key =
+                bytes ? py_bytes_new(ctx, s + st, i - st) : py_str_new(ctx, s + st, i - st);
+            v = py_subscr(ctx, arg, key, PY_NULL);
             s = py_str_get(ctx, fmt, &n);
             i++;
         }
@@ -2110,29 +2143,58 @@ py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
         }
         py_val out;
         switch (c) {
+        case 'b':
         case 's':
         case 'r':
-        case 'a': {
-            py_val str = c == 's' ? py_to_str(ctx, v) : py_repr(ctx, v);
-            sp.zero = 0;
-            out = py_format_value(ctx, str, PY_NULL);
-            size_t on;
-            const char *os = py_str_get(ctx, out, &on);
-            size_t cl = utf8_len(os, on);
-            if (sp.precision >= 0 && (size_t)sp.precision < cl) {
-                on = utf8_offset(os, on, (size_t)sp.precision);
-                cl = (size_t)sp.precision;
+        case 'a':
+        case 'c':
+            if (bytes) {
+                if (c == 'r' || c == 'a') {
+                    v = py_ascii(ctx, v);
+                    size_t vn;
+                    const char *vs = py_str_get(ctx, v, &vn);
+                    v = py_bytes_new(ctx, vs, vn);
+                } else {
+                    v = pct_bytes_arg(ctx, v, c);
+                }
+                size_t on;
+                const char *os = py_str_get(ctx, v, &on);
+                if (c != 'c' && sp.precision >= 0 && (size_t)sp.precision < on) {
+                    on = (size_t)sp.precision;
+                }
+                sp.zero = 0;
+                pad_out(&b, os, on, on, &sp, '>');
+                continue;
             }
-            pad_out(&b, os, on, cl, &sp, '>');
-            continue;
-        }
+            if (c == 'b') {
+                goto bad_char;
+            }
+            if (c == 'c') {
+                goto int_like;
+            }
+            {
+                py_val str = c == 's'   ? py_to_str(ctx, v)
+                             : c == 'r' ? py_repr(ctx, v)
+                                        : py_ascii(ctx, v);
+                sp.zero = 0;
+                out = py_format_value(ctx, str, PY_NULL);
+                size_t on;
+                const char *os = py_str_get(ctx, out, &on);
+                size_t cl = utf8_len(os, on);
+                if (sp.precision >= 0 && (size_t)sp.precision < cl) {
+                    on = utf8_offset(os, on, (size_t)sp.precision);
+                    cl = (size_t)sp.precision;
+                }
+                pad_out(&b, os, on, cl, &sp, '>');
+                continue;
+            }
         case 'd':
         case 'i':
         case 'u':
         case 'x':
         case 'X':
         case 'o':
-        case 'c': {
+        int_like : {
             if (c == 'c' && py_is_str(v)) {
                 size_t on;
                 const char *os = py_str_get(ctx, v, &on);
@@ -2174,6 +2236,7 @@ py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
             break;
         }
         default:
+        bad_char:
             py_raise(ctx, &py_type_ValueError,
                      "unsupported format character '%c' (0x%x) at index %d", c,
                      (unsigned)(uint8_t)c, (int)i - 1);
@@ -2183,7 +2246,8 @@ py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
         py_strbuf_add(&b, os, on);
     }
     if (!is_map && ai < n_items) {
-        py_raise(ctx, &py_type_TypeError, "not all arguments converted during string formatting");
+        py_raise(ctx, &py_type_TypeError, "not all arguments converted during %s formatting",
+                 bytes ? "bytes" : "string");
     }
-    return py_strbuf_finish(&b, &py_type_str);
+    return py_strbuf_finish(&b, bytes ? &py_type_bytes : &py_type_str);
 }
