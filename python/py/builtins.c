@@ -955,6 +955,24 @@ static py_val bytearray_binary_op(py_ctx *ctx, int op, py_val a, py_val c)
     return r;
 }
 
+/* del b[start::step] for step != 1: keep the bytes the slice does not select, in order. */
+static void ba_del_extended(py_bytearray *b, intptr_t start, intptr_t step, size_t count)
+{
+    if (count == 0) {
+        return;
+    }
+    size_t lo = (size_t)(step > 0 ? start : start + (intptr_t)(count - 1) * step);
+    size_t stride = (size_t)(step > 0 ? step : -step);
+    size_t out = 0;
+    for (size_t j = 0; j < b->len; j++) {
+        bool hit = j >= lo && (j - lo) % stride == 0 && (j - lo) / stride < count;
+        if (!hit) {
+            b->data[out++] = b->data[j];
+        }
+    }
+    b->len = out;
+}
+
 static py_val bytearray_subscr(py_ctx *ctx, py_val self, py_val index, py_val value)
 {
     py_bytearray *b = PY_PTR(self);
@@ -969,6 +987,10 @@ static py_val bytearray_subscr(py_ctx *ctx, py_val self, py_val index, py_val va
             }
             r->len = count;
             return PY_VAL(r);
+        }
+        if (value == PY_STOP && step != 1) {
+            ba_del_extended(b, start, step, count);
+            return PY_NONE;
         }
         py_val src =
             value == PY_STOP ? py_bytes_new(ctx, "", 0) : py_bytes_from(ctx, value, &py_type_bytes);
@@ -1092,8 +1114,190 @@ static py_val ba_clear(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 }
 static PY_FUN(ba_clear_obj, "clear", 1, 1, ba_clear);
 
+/* Methods bytearray shares with bytes run the bytes implementation (which reads any bytes-like
+ * self) and turn bytes results, also inside lists and tuples, into bytearrays as CPython does. */
+static py_val ba_from_bytes(py_ctx *ctx, py_val v)
+{
+    if (py_type_of(v) == &py_type_bytes) {
+        return bytearray_make_new(ctx, &py_type_bytearray, 1, 0, &v);
+    }
+    if (py_type_of(v) == &py_type_list) {
+        py_list *l = PY_PTR(v);
+        for (size_t i = 0; i < l->len; i++) {
+            l->items[i] = ba_from_bytes(ctx, l->items[i]);
+        }
+        return v;
+    }
+    if (py_type_of(v) == &py_type_tuple) {
+        py_tuple *t = PY_PTR(v);
+        py_val r = py_tuple_new(ctx, t->len, t->items);
+        for (size_t i = 0; i < t->len; i++) {
+            ((py_tuple *)PY_PTR(r))->items[i] = ba_from_bytes(ctx, t->items[i]);
+        }
+        return r;
+    }
+    return v;
+}
+
+static py_val ba_forward(py_ctx *ctx, const char *name, size_t n, size_t nkw, const py_val *args)
+{
+    py_qstr q = py_qstr_from(ctx, name, strlen(name));
+    py_val m = py_lookup_type_attr(ctx, &py_type_bytes, q);
+    if (m == PY_NULL) {
+        py_raise(ctx, &py_type_AttributeError, "'bytearray' object has no attribute '%s'", name);
+    }
+    py_val r = py_call_kw(ctx, m, n, nkw, args);
+    if (r == args[0]) { /* bytes methods may return self unchanged; a bytearray needs a copy */
+        return bytearray_make_new(ctx, &py_type_bytearray, 1, 0, &r);
+    }
+    return ba_from_bytes(ctx, r);
+}
+
+#define BA_FORWARD(id)                                                               \
+    static py_val ba_fwd_##id(py_ctx *ctx, size_t n, size_t nkw, const py_val *args) \
+    {                                                                                \
+        return ba_forward(ctx, #id, n, nkw, args);                                   \
+    }                                                                                \
+    static PY_FUN_KWARGS(ba_fwd_##id##_obj, #id, 1, ba_fwd_##id);
+BA_FORWARD(join)
+BA_FORWARD(split)
+BA_FORWARD(rsplit)
+BA_FORWARD(strip)
+BA_FORWARD(lstrip)
+BA_FORWARD(rstrip)
+BA_FORWARD(find)
+BA_FORWARD(rfind)
+BA_FORWARD(index)
+BA_FORWARD(rindex)
+BA_FORWARD(count)
+BA_FORWARD(startswith)
+BA_FORWARD(endswith)
+BA_FORWARD(replace)
+BA_FORWARD(lower)
+BA_FORWARD(upper)
+BA_FORWARD(isdigit)
+BA_FORWARD(isalpha)
+BA_FORWARD(isspace)
+BA_FORWARD(isalnum)
+BA_FORWARD(isupper)
+BA_FORWARD(islower)
+BA_FORWARD(ljust)
+BA_FORWARD(rjust)
+BA_FORWARD(center)
+BA_FORWARD(zfill)
+BA_FORWARD(partition)
+BA_FORWARD(rpartition)
+BA_FORWARD(splitlines)
+BA_FORWARD(swapcase)
+BA_FORWARD(capitalize)
+BA_FORWARD(title)
+BA_FORWARD(removeprefix)
+BA_FORWARD(removesuffix)
+
+static py_val ba_fromhex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_val m = py_getattr(ctx, PY_VAL(&py_type_bytes), py_qstr_from(ctx, "fromhex", 7));
+    return ba_from_bytes(ctx, py_call(ctx, m, n - 1, args + 1));
+}
+static PY_FUN(ba_fromhex_fun, "fromhex", 2, 2, ba_fromhex);
+static PY_CLASSMETHOD(ba_fromhex_obj, ba_fromhex_fun);
+
+static py_val ba_insert(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_bytearray *b = PY_PTR(args[0]);
+    intmax_t i = py_int_get(ctx, args[1]);
+    intmax_t v = py_int_get(ctx, args[2]);
+    if (v < 0 || v > 255) {
+        py_raise(ctx, &py_type_ValueError, "byte must be in range(0, 256)");
+    }
+    /* list.insert semantics: negative counts from the end, out of range clamps */
+    intmax_t len = (intmax_t)b->len;
+    i = i < 0 ? (i + len < 0 ? 0 : i + len) : (i > len ? len : i);
+    ba_reserve(ctx, b, b->len + 1);
+    memmove(b->data + i + 1, b->data + i, b->len - (size_t)i);
+    b->data[i] = (char)v;
+    b->len++;
+    return PY_NONE;
+}
+static PY_FUN(ba_insert_obj, "insert", 3, 3, ba_insert);
+
+static py_val ba_reverse(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_bytearray *b = PY_PTR(args[0]);
+    for (size_t i = 0; i < b->len / 2; i++) {
+        char t = b->data[i];
+        b->data[i] = b->data[b->len - 1 - i];
+        b->data[b->len - 1 - i] = t;
+    }
+    return PY_NONE;
+}
+static PY_FUN(ba_reverse_obj, "reverse", 1, 1, ba_reverse);
+
+static py_val ba_remove(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_bytearray *b = PY_PTR(args[0]);
+    intmax_t v = py_int_get(ctx, args[1]);
+    if (v < 0 || v > 255) {
+        py_raise(ctx, &py_type_ValueError, "byte must be in range(0, 256)");
+    }
+    char *at = b->len ? memchr(b->data, (int)v, b->len) : NULL;
+    if (at == NULL) {
+        py_raise(ctx, &py_type_ValueError, "value not found in bytearray");
+    }
+    memmove(at, at + 1, b->len - (size_t)(at - b->data) - 1);
+    b->len--;
+    return PY_NONE;
+}
+static PY_FUN(ba_remove_obj, "remove", 2, 2, ba_remove);
+
+static py_val ba_copy(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_val self = args[0];
+    return bytearray_make_new(ctx, &py_type_bytearray, 1, 0, &self);
+}
+static PY_FUN(ba_copy_obj, "copy", 1, 1, ba_copy);
+
 static const py_attr_def bytearray_locals[] = {
     {"append", PY_OBJV(&ba_append_obj)},
+    {"join", PY_OBJV(&ba_fwd_join_obj)},
+    {"split", PY_OBJV(&ba_fwd_split_obj)},
+    {"rsplit", PY_OBJV(&ba_fwd_rsplit_obj)},
+    {"strip", PY_OBJV(&ba_fwd_strip_obj)},
+    {"lstrip", PY_OBJV(&ba_fwd_lstrip_obj)},
+    {"rstrip", PY_OBJV(&ba_fwd_rstrip_obj)},
+    {"find", PY_OBJV(&ba_fwd_find_obj)},
+    {"rfind", PY_OBJV(&ba_fwd_rfind_obj)},
+    {"index", PY_OBJV(&ba_fwd_index_obj)},
+    {"rindex", PY_OBJV(&ba_fwd_rindex_obj)},
+    {"count", PY_OBJV(&ba_fwd_count_obj)},
+    {"startswith", PY_OBJV(&ba_fwd_startswith_obj)},
+    {"endswith", PY_OBJV(&ba_fwd_endswith_obj)},
+    {"replace", PY_OBJV(&ba_fwd_replace_obj)},
+    {"lower", PY_OBJV(&ba_fwd_lower_obj)},
+    {"upper", PY_OBJV(&ba_fwd_upper_obj)},
+    {"isdigit", PY_OBJV(&ba_fwd_isdigit_obj)},
+    {"isalpha", PY_OBJV(&ba_fwd_isalpha_obj)},
+    {"isspace", PY_OBJV(&ba_fwd_isspace_obj)},
+    {"isalnum", PY_OBJV(&ba_fwd_isalnum_obj)},
+    {"isupper", PY_OBJV(&ba_fwd_isupper_obj)},
+    {"islower", PY_OBJV(&ba_fwd_islower_obj)},
+    {"ljust", PY_OBJV(&ba_fwd_ljust_obj)},
+    {"rjust", PY_OBJV(&ba_fwd_rjust_obj)},
+    {"center", PY_OBJV(&ba_fwd_center_obj)},
+    {"zfill", PY_OBJV(&ba_fwd_zfill_obj)},
+    {"partition", PY_OBJV(&ba_fwd_partition_obj)},
+    {"rpartition", PY_OBJV(&ba_fwd_rpartition_obj)},
+    {"splitlines", PY_OBJV(&ba_fwd_splitlines_obj)},
+    {"swapcase", PY_OBJV(&ba_fwd_swapcase_obj)},
+    {"capitalize", PY_OBJV(&ba_fwd_capitalize_obj)},
+    {"title", PY_OBJV(&ba_fwd_title_obj)},
+    {"removeprefix", PY_OBJV(&ba_fwd_removeprefix_obj)},
+    {"removesuffix", PY_OBJV(&ba_fwd_removesuffix_obj)},
+    {"fromhex", PY_OBJV(&ba_fromhex_obj)},
+    {"insert", PY_OBJV(&ba_insert_obj)},
+    {"reverse", PY_OBJV(&ba_reverse_obj)},
+    {"remove", PY_OBJV(&ba_remove_obj)},
+    {"copy", PY_OBJV(&ba_copy_obj)},
     {"extend", PY_OBJV(&ba_extend_obj)},
     {"decode", PY_OBJV(&ba_decode_obj)},
     {"pop", PY_OBJV(&ba_pop_obj)},

@@ -977,12 +977,28 @@ static py_val to_cp_index(py_ctx *ctx, py_val self, const char *s, size_t n, py_
     return PY_MK_SMALL(utf8_len(s, (size_t)PY_SMALL(r)));
 }
 
+/* The needle of find/index/count: bytes methods also take an int, meaning that one byte. */
+static const char *needle_of(py_ctx *ctx, py_val self, py_val arg, size_t *nn, char *byte)
+{
+    if (base_of(self) != &py_type_str && py_is_int(arg)) {
+        intmax_t v = py_int_get(ctx, arg);
+        if (v < 0 || v > 255) {
+            py_raise(ctx, &py_type_ValueError, "byte must be in range(0, 256)");
+        }
+        *byte = (char)v;
+        *nn = 1;
+        return byte;
+    }
+    check_same(ctx, self, arg);
+    return py_str_get(ctx, arg, nn);
+}
+
 static py_val find_impl(py_ctx *ctx, size_t n_args, const py_val *args, bool rev, bool raise)
 {
     SELF_STR();
-    check_same(ctx, args[0], args[1]);
     size_t nn;
-    const char *needle = py_str_get(ctx, args[1], &nn);
+    char byte;
+    const char *needle = needle_of(ctx, args[0], args[1], &nn, &byte);
     size_t st, e;
     range_args(ctx, n_args, args, s, slen, &st, &e);
     py_val r = st > slen ? PY_MK_SMALL(-1) : find_sub(ctx, s, slen, needle, nn, st, e, rev);
@@ -1012,9 +1028,9 @@ static py_val str_rindex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 static py_val str_count(py_ctx *ctx, size_t n_args, size_t nkw, const py_val *args)
 {
     SELF_STR();
-    check_same(ctx, args[0], args[1]);
     size_t nn;
-    const char *needle = py_str_get(ctx, args[1], &nn);
+    char byte;
+    const char *needle = needle_of(ctx, args[0], args[1], &nn, &byte);
     size_t st, e;
     range_args(ctx, n_args, args, s, slen, &st, &e);
     if (st > slen) {

@@ -644,9 +644,14 @@ static const py_type *cfun_method_owner(py_ctx *ctx, const py_cfun_obj *f, size_
         return NULL;
     }
     for (const py_type *t = py_type_of(args[0]); t != NULL; t = t->base_type) {
-        for (const py_attr_def *d = t->locals; d != NULL && d->name != NULL; d++) {
-            if (d->value == PY_VAL(f)) {
-                return t;
+        /* bytearray runs most of its methods through the bytes implementations */
+        const py_type *look = t == &py_type_bytearray ? &py_type_bytes : t;
+        for (int pass = 0; pass < (look != t ? 2 : 1); pass++) {
+            for (const py_attr_def *d = (pass ? look : t)->locals; d != NULL && d->name != NULL;
+                 d++) {
+                if (d->value == PY_VAL(f)) {
+                    return t;
+                }
             }
         }
     }
