@@ -265,13 +265,23 @@ static void dict_update_from(py_ctx *ctx, py_dict *d, py_val src)
         return;
     }
     py_val it = py_iter(ctx, src);
-    for (py_val item; (item = py_next(ctx, it)) != PY_STOP;) {
+    int index = 0;
+    for (py_val item; (item = py_next(ctx, it)) != PY_STOP; index++) {
+        if (!py_is_iterable(ctx, item)) {
+            py_raise(ctx, &py_type_TypeError,
+                     "cannot convert dictionary update sequence element #%d to a sequence", index);
+        }
         py_val pit = py_iter(ctx, item);
         py_val k = py_next(ctx, pit);
         py_val v = k == PY_STOP ? PY_STOP : py_next(ctx, pit);
-        if (v == PY_STOP || py_next(ctx, pit) != PY_STOP) {
+        int len = (k != PY_STOP) + (v != PY_STOP);
+        while (v != PY_STOP && py_next(ctx, pit) != PY_STOP) {
+            len++;
+        }
+        if (len != 2) {
             py_raise(ctx, &py_type_ValueError,
-                     "dictionary update sequence element has wrong length");
+                     "dictionary update sequence element #%d has length %d; 2 is required", index,
+                     len);
         }
         py_dict_store(ctx, d, k, v);
     }
@@ -342,7 +352,8 @@ static py_val dict_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
                 continue;
             }
             py_dict_entry *o = py_dict_lookup(ctx, e, k, py_key_hash(ctx, k));
-            eq = o != NULL && py_equal(ctx, o->value, d->entries[i].value);
+            eq = o != NULL &&
+                 (o->value == d->entries[i].value || py_equal(ctx, o->value, d->entries[i].value));
         }
         return PY_BOOL(eq == (op == PY_OP_EQ));
     }
