@@ -1,7 +1,12 @@
-/* DFS on the simulator's host-folder file system ("/" is the --fs folder). tests/dfs/run.py
- * boots the simulator with a fresh folder holding "outside", a symbolic link that leaves it. */
+/* DFS on the simulator's host-folder file system ("/" is the --fs folder). The escape unit
+ * plants, on the host, a symbolic link "/hostfs_tc_out" that leaves the folder. */
 #include <dfs_posix.h>
+#include <sim.h>
 #include <utest.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #define HT_DIR "/hostfs_tc"
 
@@ -60,15 +65,39 @@ static void test_listing(void)
     uassert_int_equal(rt_get_errno(), ENOTEMPTY);
 }
 
+/* Host paths of the escape fixture: a folder outside the --fs root and a link to it. */
+static char ht_outside[64], ht_link[512];
+
+static int plant_escape_link(void)
+{
+    const char *root = sim_fs_root();
+
+    rt_strncpy(ht_outside, "/tmp/rtl-hostfs-tc-XXXXXX", sizeof(ht_outside));
+    if (root == RT_NULL || mkdtemp(ht_outside) == NULL) {
+        return -1;
+    }
+    snprintf(ht_link, sizeof(ht_link), "%s/hostfs_tc_out", root);
+    unlink(ht_link);
+    return symlink(ht_outside, ht_link);
+}
+
+static void remove_escape_link(void)
+{
+    unlink(ht_link);
+    rmdir(ht_outside);
+}
+
 static void test_escape(void)
 {
-    /* "/outside" links out of the folder: nothing behind it is reachable. */
-    uassert_int_equal(dfs_open("/outside/secret.txt", O_RDONLY), -1);
+    uassert_int_equal(plant_escape_link(), 0);
+    /* "/hostfs_tc_out" links out of the folder: nothing behind it is reachable. */
+    uassert_int_equal(dfs_open("/hostfs_tc_out/new.txt", O_WRONLY | O_CREAT), -1);
     uassert_int_equal(rt_get_errno(), EACCES);
-    uassert_int_equal(dfs_open("/outside/new.txt", O_WRONLY | O_CREAT), -1);
+    uassert_int_equal(dfs_mkdir("/hostfs_tc_out/d", 0755), -1);
     uassert_int_equal(rt_get_errno(), EACCES);
     uassert_int_equal(dfs_open("/../../etc/passwd", O_RDONLY), -1); /* ".." stops at "/" */
     uassert_int_equal(rt_get_errno(), ENOENT);
+    remove_escape_link();
 }
 
 static void test_cleanup_tree(void)
