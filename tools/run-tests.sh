@@ -75,6 +75,7 @@ for tree in ${sim_ok:+sim:$SIM} ${asan_ok:+asan:$ASAN}; do
     name=${tree%%:*}
     dir=${tree#*:}
     suite "sim-host-$name" 120 python3 bsp/sim/tests/host_test.py "$dir/rtthread-sim"
+    suite "sim-port-$name" 300 python3 tests/kernel/run.py "$dir/rtthread-sim" --pattern sim
     suite "kernel-$name" 600 python3 tests/kernel/run.py "$dir/rtthread-sim"
     suite "shell-$name" 300 python3 tests/shell/run.py "$dir/rtthread-sim"
     suite "dfs-$name" 300 python3 tests/dfs/run.py "$dir/rtthread-sim"
