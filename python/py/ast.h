@@ -67,7 +67,7 @@ enum {
     N_FUNCDEF,  /* v name, k0 params, k1 body, k2 decorators; op async */
     N_CLASSDEF, /* v name, k0 N_CALL-like arg list (N_BLOCK), k1 body, k2 decorators */
     N_BLOCK,
-    N_PARAMS, /* kids N_PARAM */
+    N_PARAMS, /* kids N_PARAM; op: how many leading ones are positional-only */
     N_PARAM,  /* v name, k0 default; op kind */
 };
 

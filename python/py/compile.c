@@ -29,7 +29,7 @@ typedef struct scope {
     pn *node;
     uint8_t kind;
     bool generator, async, has_varargs, has_varkw;
-    uint16_t n_pos, n_kwonly;
+    uint16_t n_pos, n_kwonly, n_posonly;
     symbol *syms;
     size_t n, cap;
     uint16_t n_slots, n_free;
@@ -130,6 +130,7 @@ static void scan_target(comp *c, scope *s, pn *t)
 
 static void scan_params(comp *c, scope *outer, scope *s, pn *params)
 {
+    s->n_posonly = params->op;
     for (size_t i = 0; i < params->n; i++) {
         pn *p = params->k[i];
         if (p->k[0] != NULL) {
@@ -2000,6 +2001,7 @@ static py_code *finish(cunit *u, scope *s)
     co->n_free = s->n_free;
     co->n_pos = s->n_pos;
     co->n_kwonly = s->n_kwonly;
+    co->n_posonly = s->n_posonly;
     co->name = s->name;
     co->filename = u->c->file;
     co->first_line = s->node ? s->node->line : 1;

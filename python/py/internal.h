@@ -122,10 +122,11 @@ typedef struct py_code {
     uint32_t bc_len;
     uint32_t first_line;
     uint16_t n_consts, n_names, n_lines, n_exc, n_cache, n_cells;
-    uint16_t n_pos;    /* positional parameters */
-    uint16_t n_kwonly; /* keyword-only parameters (follow the positionals) */
-    uint16_t n_locals; /* all slots: params, *args, **kw, locals, cells, frees */
-    uint16_t n_free;   /* free variables: last n_free slots, from the closure */
+    uint16_t n_pos;     /* positional parameters */
+    uint16_t n_kwonly;  /* keyword-only parameters (follow the positionals) */
+    uint16_t n_posonly; /* the first n_posonly positionals cannot be passed by keyword */
+    uint16_t n_locals;  /* all slots: params, *args, **kw, locals, cells, frees */
+    uint16_t n_free;    /* free variables: last n_free slots, from the closure */
     uint16_t n_stack;
     uint16_t flags;
     py_qstr name;

@@ -1964,6 +1964,7 @@ static pn *p_params(parser *ps, bool lambda)
     uint32_t line = ps->t.line;
     const char *close = lambda ? ":" : ")";
     bool kwonly = false, seen_default = false, seen_varkw = false;
+    size_t posonly = 0;
     while (!is_op(ps, close)) {
         if (seen_varkw) {
             error(ps, "arguments cannot follow var-keyword argument");
@@ -1984,7 +1985,13 @@ static pn *p_params(parser *ps, bool lambda)
                 continue;
             }
         } else if (accept_op(ps, "/")) {
-            /* positional-only marker: accepted, treated as positional */
+            if (kwonly || posonly > 0) {
+                error(ps, posonly > 0 ? "/ may appear only once" : "/ must be ahead of *");
+            }
+            if (l.n == 0) {
+                error(ps, "at least one argument must precede /");
+            }
+            posonly = l.n; /* everything so far is positional (checked above) */
         } else {
             pn *p = p_param(ps, lambda, kwonly ? P_KWONLY : P_POS);
             if (accept_op(ps, "=")) {
@@ -2004,7 +2011,12 @@ static pn *p_params(parser *ps, bool lambda)
             break;
         }
     }
-    return nl_node(ps, N_PARAMS, &l, line);
+    if (posonly > 0xff) {
+        error(ps, "too many positional-only parameters");
+    }
+    pn *x = nl_node(ps, N_PARAMS, &l, line);
+    x->op = (uint8_t)posonly;
+    return x;
 }
 
 static pn *p_funcdef(parser *ps, pn *decorators, bool async)

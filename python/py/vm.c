@@ -49,6 +49,41 @@ static py_val new_cell(py_ctx *ctx, py_val v)
     return PY_VAL(c);
 }
 
+/* Index of the positional-only parameter named q, or -1. */
+static int posonly_index(const py_code *co, py_qstr q)
+{
+    for (size_t i = 0; i < co->n_posonly; i++) {
+        if (co->names[i] == q) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static const char *fun_name(py_ctx *ctx, py_fun *fun);
+
+/* CPython names every positional-only parameter that was passed by keyword, in call order. */
+static void posonly_kw_error(py_ctx *ctx, py_fun *fun, const py_val *kw, size_t n_kw)
+{
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, 32);
+    for (size_t k = 0; k < n_kw; k++) {
+        py_qstr q = PY_IS_QSTR(kw[2 * k]) ? PY_QSTR(kw[2 * k]) : 0;
+        if (q != 0 && posonly_index(fun->code, q) >= 0) {
+            size_t n;
+            const char *name = py_qstr_str(ctx, q, &n);
+            if (b.len > 0) {
+                py_strbuf_add(&b, ", ", 2);
+            }
+            py_strbuf_add(&b, name, n);
+        }
+    }
+    py_val names = py_strbuf_finish(&b, &py_type_str);
+    py_raise(ctx, &py_type_TypeError,
+             "%s() got some positional-only arguments passed as keyword arguments: '%S'",
+             fun_name(ctx, fun), names);
+}
+
 static const char *fun_name(py_ctx *ctx, py_fun *fun)
 {
     return py_qstr_str(ctx, fun->code->qualname, NULL);
@@ -112,7 +147,7 @@ void py_bind_args(py_ctx *ctx, py_fun *fun, py_val *locals, size_t n_args, size_
         py_val key = args[n_args + 2 * k];
         py_val val = args[n_args + 2 * k + 1];
         py_qstr q = PY_IS_QSTR(key) ? PY_QSTR(key) : 0;
-        size_t i = 0;
+        size_t i = co->n_posonly;
         while (i < n_pos + co->n_kwonly && co->names[i] != q) {
             i++;
         }
@@ -124,6 +159,8 @@ void py_bind_args(py_ctx *ctx, py_fun *fun, py_val *locals, size_t n_args, size_
             locals[i] = val;
         } else if (kwdict != NULL) {
             py_dict_store(ctx, kwdict, key, val);
+        } else if (posonly_index(co, q) >= 0) {
+            posonly_kw_error(ctx, fun, args + n_args, n_kw);
         } else {
             py_raise(ctx, &py_type_TypeError, "%s() got an unexpected keyword argument '%S'",
                      fun_name(ctx, fun), key);
