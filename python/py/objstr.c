@@ -1126,9 +1126,114 @@ static py_val str_replace(py_ctx *ctx, size_t n_args, size_t nkw, const py_val *
     return py_strbuf_finish(&b, result_type(args[0]));
 }
 
+/* Simple (one-to-one) case mappings of the alphabets in common use: Latin, Greek, Cyrillic,
+ * Armenian and fullwidth Latin. Each row maps the uppercase letters first, first + step, ...
+ * up to last onto themselves plus delta; the inverse gives the uppercase of a lowercase. */
+typedef struct uni_case_range {
+    uint16_t first, last;
+    int16_t delta;
+    uint8_t step;
+} uni_case_range;
+
+static const uni_case_range uni_case_table[] = {
+    {0x41, 0x5a, 32, 1},     {0xc0, 0xd6, 32, 1},   {0xd8, 0xde, 32, 1},    {0x100, 0x12e, 1, 2},
+    {0x132, 0x136, 1, 2},    {0x139, 0x147, 1, 2},  {0x14a, 0x176, 1, 2},   {0x178, 0x178, -121, 1},
+    {0x179, 0x17d, 1, 2},    {0x386, 0x386, 38, 1}, {0x388, 0x38a, 37, 1},  {0x38c, 0x38c, 64, 1},
+    {0x38e, 0x38f, 63, 1},   {0x391, 0x3a1, 32, 1}, {0x3a3, 0x3ab, 32, 1},  {0x400, 0x40f, 80, 1},
+    {0x410, 0x42f, 32, 1},   {0x460, 0x480, 1, 2},  {0x48a, 0x4be, 1, 2},   {0x4c1, 0x4cd, 1, 2},
+    {0x4d0, 0x52e, 1, 2},    {0x531, 0x556, 48, 1}, {0x1e00, 0x1e94, 1, 2}, {0x1ea0, 0x1efe, 1, 2},
+    {0xff21, 0xff3a, 32, 1}, {0x370, 0x372, 1, 2},  {0x376, 0x376, 1, 1},   {0x3d8, 0x3ee, 1, 2},
+    {0x3f7, 0x3f7, 1, 1},    {0x3fa, 0x3fa, 1, 1},  {0x4c0, 0x4c0, 15, 1},
+};
+
+static uint32_t uni_lower(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof(uni_case_table) / sizeof(uni_case_table[0]); i++) {
+        const uni_case_range *r = &uni_case_table[i];
+        if (cp >= r->first && cp <= r->last && (cp - r->first) % r->step == 0) {
+            return (uint32_t)((int32_t)cp + r->delta);
+        }
+    }
+    return cp;
+}
+
+static uint32_t uni_upper(uint32_t cp)
+{
+    switch (cp) {
+    case 0xb5: return 0x39c;  /* micro sign */
+    case 0x131: return 'I';   /* dotless i */
+    case 0x17f: return 'S';   /* long s */
+    case 0x3c2: return 0x3a3; /* final sigma */
+    }
+    for (size_t i = 0; i < sizeof(uni_case_table) / sizeof(uni_case_table[0]); i++) {
+        const uni_case_range *r = &uni_case_table[i];
+        uint32_t lo = (uint32_t)(r->first + r->delta), hi = (uint32_t)(r->last + r->delta);
+        if (cp >= lo && cp <= hi && (cp - lo) % r->step == 0) {
+            return (uint32_t)((int32_t)cp - r->delta);
+        }
+    }
+    return cp;
+}
+
+static bool uni_is_upper(uint32_t cp)
+{
+    return cp == 0x130 || uni_lower(cp) != cp;
+}
+
+static bool uni_is_lower(uint32_t cp)
+{
+    return cp == 0xdf || uni_upper(cp) != cp;
+}
+
+/* Append cp in the requested case; sharp s has no one-letter uppercase (SS, or Ss in titles). */
+static void uni_add_cased(py_strbuf *b, uint32_t cp, bool upper, bool title)
+{
+    char buf[4];
+    if (upper && cp == 0xdf) {
+        py_strbuf_add(b, title ? "Ss" : "SS", 2);
+        return;
+    }
+    if (!upper && cp == 0x130) { /* capital I with dot: i + combining dot above */
+        py_strbuf_add(b, "i\xcc\x87", 3);
+        return;
+    }
+    cp = upper ? uni_upper(cp) : uni_lower(cp);
+    py_strbuf_add(b, buf, utf8_encode(cp, buf));
+}
+
+/* The case methods on a str with non-ASCII characters, one code point at a time. */
+static py_val case_unicode(py_ctx *ctx, py_val self, int mode)
+{
+    size_t n;
+    const char *s = py_str_get(ctx, self, &n);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, n + 8);
+    bool word_start = true;
+    for (size_t i = 0; i < n;) {
+        s = py_str_get(ctx, self, &n);
+        bool first = i == 0;
+        uint32_t cp = utf8_decode(s, &i);
+        bool up = uni_is_upper(cp), low = uni_is_lower(cp);
+        switch (mode) {
+        case 0: uni_add_cased(&b, cp, false, false); break;
+        case 1: uni_add_cased(&b, cp, true, false); break;
+        case 2: uni_add_cased(&b, cp, low, false); break;
+        case 3: uni_add_cased(&b, cp, first, first); break;
+        default: /* title */
+            uni_add_cased(&b, cp, word_start, word_start);
+            word_start = !(up || low);
+            break;
+        }
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}
+
 static py_val case_impl(py_ctx *ctx, const py_val *args, int mode)
 {
     SELF_STR();
+    if (base_of(args[0]) == &py_type_str && !str_is_ascii(ctx, args[0], s, slen)) {
+        return case_unicode(ctx, args[0], mode);
+    }
     py_str_obj *r = py_str_alloc(ctx, result_type(args[0]), slen);
     s = py_str_get(ctx, args[0], &slen);
     bool word_start = true;
@@ -1177,11 +1282,29 @@ static py_val str_title(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     return case_impl(ctx, args, 4);
 }
 
+/* isupper (cls 4) / islower (5) of a non-ASCII str: some cased letter, none of the other case. */
+static py_val class_unicode_case(const char *s, size_t n, int cls)
+{
+    bool any_cased = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = utf8_decode(s, &i);
+        bool up = uni_is_upper(cp), low = uni_is_lower(cp);
+        if (cls == 4 ? low : up) {
+            return PY_FALSE;
+        }
+        any_cased |= up || low;
+    }
+    return PY_BOOL(any_cased);
+}
+
 static py_val class_impl(py_ctx *ctx, const py_val *args, int cls)
 {
     SELF_STR();
     if (slen == 0) {
         return PY_FALSE;
+    }
+    if (cls >= 4 && base_of(args[0]) == &py_type_str && !str_is_ascii(ctx, args[0], s, slen)) {
+        return class_unicode_case(s, slen, cls);
     }
     bool any_cased = false;
     for (size_t i = 0; i < slen; i++) {
