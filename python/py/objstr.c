@@ -288,6 +288,41 @@ py_val py_ord(py_ctx *ctx, py_val v)
 
 /* --- printing -------------------------------------------------------------------- */
 
+/* Code points repr() escapes although they are not ASCII: controls, separators and spaces
+ * other than ' ', format characters, surrogates, private use and noncharacters (CPython's
+ * "not printable"); unassigned code points outside these ranges print as themselves. */
+static bool uni_nonprintable(uint32_t cp)
+{
+    static const uint32_t ranges[][2] = {
+        {0x80, 0xa0},       {0xad, 0xad},        {0x378, 0x379},   {0x380, 0x383},
+        {0x38b, 0x38b},     {0x38d, 0x38d},      {0x3a2, 0x3a2},   {0x600, 0x605},
+        {0x61c, 0x61c},     {0x6dd, 0x6dd},      {0x70f, 0x70f},   {0x8e2, 0x8e2},
+        {0x1680, 0x1680},   {0x180e, 0x180e},    {0x2000, 0x200f}, {0x2028, 0x202f},
+        {0x205f, 0x2064},   {0x2066, 0x206f},    {0x3000, 0x3000}, {0xd800, 0xf8ff},
+        {0xfeff, 0xfeff},   {0xfff0, 0xfffb},    {0xfffe, 0xffff}, {0x1d173, 0x1d17a},
+        {0xe0000, 0xe0fff}, {0xf0000, 0x10ffff},
+    };
+    for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {
+        if (cp >= ranges[i][0] && cp <= ranges[i][1]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Format cp as \xNN, \uNNNN or \UNNNNNNNN into buf (at least 11 bytes). */
+static void uni_escape(uint32_t cp, char *buf)
+{
+    static const char hex[] = "0123456789abcdef";
+    int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+    buf[0] = '\\';
+    buf[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+    for (int d = 0; d < digits; d++) {
+        buf[2 + d] = hex[(cp >> (4 * (digits - 1 - d))) & 15];
+    }
+    buf[2 + digits] = 0;
+}
+
 void py_print_quoted(py_print *p, const char *s, size_t len, bool bytes)
 {
     bool has_sq = memchr(s, '\'', len) != NULL, has_dq = memchr(s, '"', len) != NULL;
@@ -320,6 +355,21 @@ void py_print_quoted(py_print *p, const char *s, size_t len, bool bytes)
             buf[3] = hex[c & 15];
             buf[4] = 0;
             esc = buf;
+        }
+        if (!bytes && c >= 0xc0) {
+            size_t next = i;
+            uint32_t cp = utf8_decode(s, &next);
+            if (uni_nonprintable(cp)) {
+                char ubuf[12];
+                uni_escape(cp, ubuf);
+                if (i > start) {
+                    p->write(p->data, s + start, i - start);
+                }
+                p->write(p->data, ubuf, strlen(ubuf));
+                start = next;
+            }
+            i = next - 1;
+            continue;
         }
         if (esc != NULL) {
             if (i > start) {
@@ -779,6 +829,37 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* str whitespace (bytes use only the ASCII set of is_space). */
+static bool uni_space(uint32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x20) || cp == 0x85 || cp == 0xa0 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+/* Byte length of the whitespace character starting at s[i], or 0 (also inside a character). */
+static size_t ws_at(const char *s, size_t n, size_t i, bool uni)
+{
+    if (!uni || (uint8_t)s[i] < 0x80) {
+        return is_space(s[i]) || (uni && s[i] >= 0x1c && s[i] <= 0x1f) ? 1 : 0;
+    }
+    if (is_cont(s[i])) {
+        return 0;
+    }
+    size_t j = i;
+    return uni_space(utf8_decode(s, &j)) ? j - i : 0;
+}
+
+/* Byte length of the whitespace character that ends just before s[i], or 0. */
+static size_t ws_before(const char *s, size_t i, bool uni)
+{
+    size_t j = i - 1;
+    while (uni && j > 0 && is_cont(s[j])) {
+        j--;
+    }
+    return ws_at(s, i, j, uni) == i - j ? i - j : 0;
+}
+
 static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *args, bool rev)
 {
     static const py_arg_spec spec[] = {
@@ -789,12 +870,13 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
     const char *s = py_str_get(ctx, a[0], &n);
     intmax_t maxsplit = py_int_get(ctx, a[2]);
     py_val list = py_list_new(ctx, 0, NULL);
+    bool uni = base_of(a[0]) == &py_type_str;
     if (a[1] == PY_NONE) {
         size_t i = rev ? n : 0;
         if (!rev) {
             while (true) {
-                while (i < n && is_space(s[i])) {
-                    i++;
+                for (size_t w; i < n && (w = ws_at(s, n, i, uni)) > 0;) {
+                    i += w;
                 }
                 if (i >= n) {
                     break;
@@ -804,7 +886,7 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
                     py_list_append(ctx, list, mk(ctx, a[0], s + st, n - st));
                     break;
                 }
-                while (i < n && !is_space(s[i])) {
+                while (i < n && ws_at(s, n, i, uni) == 0) {
                     i++;
                 }
                 py_list_append(ctx, list, mk(ctx, a[0], s + st, i - st));
@@ -813,8 +895,8 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
             }
         } else {
             while (true) {
-                while (i > 0 && is_space(s[i - 1])) {
-                    i--;
+                for (size_t w; i > 0 && (w = ws_before(s, i, uni)) > 0;) {
+                    i -= w;
                 }
                 if (i == 0) {
                     break;
@@ -824,7 +906,7 @@ static py_val split_impl(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
                     py_list_append(ctx, list, mk(ctx, a[0], s, e));
                     break;
                 }
-                while (i > 0 && !is_space(s[i - 1])) {
+                while (i > 0 && ws_before(s, i, uni) == 0) {
                     i--;
                 }
                 py_list_append(ctx, list, mk(ctx, a[0], s + i, e - i));
@@ -893,11 +975,44 @@ static py_val str_rsplit(py_ctx *ctx, size_t n_args, size_t n_kw, const py_val *
     return split_impl(ctx, n_args, n_kw, args, true);
 }
 
+/* Whether the character s[i..i+len) occurs in chars, matching whole UTF-8 sequences. */
+static bool strip_in_set(const char *c, size_t len, const char *chars, size_t cn)
+{
+    for (size_t k = 0; k + len <= cn; k++) {
+        if (memcmp(chars + k, c, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Byte length of the character at s[i] when it is in chars, else 0. */
+static size_t strip_char_at(const char *s, size_t n, size_t i, const char *chars, size_t cn,
+                            bool uni)
+{
+    size_t j = i + 1;
+    while (uni && j < n && is_cont(s[j])) {
+        j++;
+    }
+    return strip_in_set(s + i, j - i, chars, cn) ? j - i : 0;
+}
+
+/* Byte length of the character ending before s[e] when it is in chars, else 0. */
+static size_t strip_char_before(const char *s, size_t st, size_t e, const char *chars, size_t cn,
+                                bool uni)
+{
+    size_t j = e - 1;
+    while (uni && j > st && is_cont(s[j])) {
+        j--;
+    }
+    return strip_in_set(s + j, e - j, chars, cn) ? e - j : 0;
+}
+
 static py_val strip_impl(py_ctx *ctx, size_t n_args, const py_val *args, int which)
 {
     SELF_STR();
-    const char *chars = " \t\n\r\f\v";
-    size_t cn = 6;
+    const char *chars = "";
+    size_t cn = 0;
     if (n_args > 1 && args[1] != PY_NONE) {
         if (py_type_of(args[0]) == &py_type_str && !same_kind(args[0], args[1])) {
             py_raise(ctx, &py_type_TypeError, "%s arg must be None or str",
@@ -909,14 +1024,21 @@ static py_val strip_impl(py_ctx *ctx, size_t n_args, const py_val *args, int whi
         chars = py_str_get(ctx, args[1], &cn);
     }
     size_t st = 0, e = slen;
-    if (which & 1) {
-        while (st < e && memchr(chars, s[st], cn) != NULL) {
-            st++;
+    bool uni = base_of(args[0]) == &py_type_str;
+    if (n_args <= 1 || args[1] == PY_NONE) {
+        for (size_t w; (which & 1) && st < e && (w = ws_at(s, e, st, uni)) > 0;) {
+            st += w;
         }
-    }
-    if (which & 2) {
-        while (e > st && memchr(chars, s[e - 1], cn) != NULL) {
-            e--;
+        for (size_t w; (which & 2) && e > st && (w = ws_before(s, e, uni)) > 0;) {
+            e -= w;
+        }
+    } else {
+        for (size_t w; (which & 1) && st < e && (w = strip_char_at(s, e, st, chars, cn, uni));) {
+            st += w;
+        }
+        for (size_t w;
+             (which & 2) && e > st && (w = strip_char_before(s, st, e, chars, cn, uni));) {
+            e -= w;
         }
     }
     if (st == 0 && e == slen) {
@@ -1305,6 +1427,14 @@ static py_val class_impl(py_ctx *ctx, const py_val *args, int cls)
     }
     if (cls >= 4 && base_of(args[0]) == &py_type_str && !str_is_ascii(ctx, args[0], s, slen)) {
         return class_unicode_case(s, slen, cls);
+    }
+    if (cls == 2 && base_of(args[0]) == &py_type_str) {
+        for (size_t i = 0, w; i < slen; i += w) {
+            if ((w = ws_at(s, slen, i, true)) == 0) {
+                return PY_FALSE;
+            }
+        }
+        return PY_TRUE;
     }
     bool any_cased = false;
     for (size_t i = 0; i < slen; i++) {
