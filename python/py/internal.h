@@ -286,6 +286,7 @@ py_val py_int_to_str(py_ctx *ctx, py_val v, int base);
 py_float_t py_int_to_float(py_ctx *ctx, py_val v);
 int py_int_sign(py_val v);
 py_val py_complex_new(py_ctx *ctx, py_float_t re, py_float_t im);
+void py_complex_parts(py_val v, py_float_t *re, py_float_t *im); /* v must be a complex */
 py_val py_complex_binop(py_ctx *ctx, int op, py_val a, py_val b);
 
 /* dict internals */

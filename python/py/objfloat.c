@@ -10,6 +10,13 @@ typedef struct py_complex {
     py_float_t re, im;
 } py_complex;
 
+void py_complex_parts(py_val v, py_float_t *re, py_float_t *im)
+{
+    const py_complex *c = PY_PTR(v);
+    *re = c->re;
+    *im = c->im;
+}
+
 py_val py_float_new(py_ctx *ctx, py_float_t v)
 {
     py_float_obj *f = py_alloc_raw(ctx, sizeof(py_float_obj));

@@ -1,4 +1,6 @@
 /* str (UTF-8) and bytes: construction, hashing, indexing, methods. */
+#include <math.h>
+
 #include "internal.h"
 
 /* --- building strings --------------------------------------------------------- */
@@ -2005,6 +2007,65 @@ static py_val format_float(py_ctx *ctx, py_float_t f, fp_spec *sp)
     return py_str_new(ctx, buf, (size_t)n);
 }
 
+/* format(complex, spec): both parts with the float spec (the imaginary one always signed),
+ * parenthesised like repr() when no type is given, then padded as a whole. */
+static py_val format_complex(py_ctx *ctx, py_val v, fp_spec *sp)
+{
+    if (sp->zero) {
+        py_raise(ctx, &py_type_ValueError,
+                 "Zero padding is not allowed in complex format specifier");
+    }
+    if (sp->align == '=') {
+        py_raise(ctx, &py_type_ValueError,
+                 "'=' alignment flag is not allowed in complex format specifier");
+    }
+    if (sp->type && !strchr("eEfFgG", sp->type)) {
+        py_raise(ctx, &py_type_ValueError, "Unknown format code '%c' for object of type 'complex'",
+                 sp->type);
+    }
+    py_float_t re, im;
+    py_complex_parts(v, &re, &im);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, 32);
+    if (!sp->type && sp->precision < 0) {
+        py_val r = py_repr(ctx, v);
+        size_t rn;
+        const char *rs = py_str_get(ctx, r, &rn);
+        py_strbuf_add(&b, rs, rn);
+    } else {
+        fp_spec part = *sp;
+        part.width = -1;
+        part.align = 0;
+        part.type = sp->type ? sp->type : 'g';
+        bool bare = !sp->type && re == 0 && !signbit(re);
+        py_val rs = bare ? PY_NULL : format_float(ctx, re, &part);
+        part.sign = '+';
+        py_val is = format_float(ctx, im, &part);
+        size_t n;
+        const char *p;
+        if (!sp->type && !bare) {
+            py_strbuf_addc(&b, '(');
+        }
+        if (!bare) {
+            p = py_str_get(ctx, rs, &n);
+            py_strbuf_add(&b, p, n);
+        }
+        p = py_str_get(ctx, is, &n);
+        if (bare && p[0] == '+') {
+            p++, n--;
+        }
+        py_strbuf_add(&b, p, n);
+        py_strbuf_add(&b, !sp->type && !bare ? "j)" : "j", !sp->type && !bare ? 2 : 1);
+    }
+    py_val body = py_strbuf_finish(&b, &py_type_str);
+    size_t bn;
+    const char *bs = py_str_get(ctx, body, &bn);
+    py_strbuf out;
+    py_strbuf_init(ctx, &out, bn + 8);
+    pad_out(&out, bs, bn, bn, sp, '>');
+    return py_strbuf_finish(&out, &py_type_str);
+}
+
 py_val py_format_value(py_ctx *ctx, py_val v, py_val spec)
 {
     size_t sn = 0;
@@ -2036,6 +2097,9 @@ py_val py_format_value(py_ctx *ctx, py_val v, py_val spec)
     }
     if (t == &py_type_float) {
         return format_float(ctx, ((py_float_obj *)v)->v, &sp);
+    }
+    if (t == &py_type_complex) {
+        return format_complex(ctx, v, &sp);
     }
     if (t != &py_type_str && !PY_IS_QSTR(v)) {
         py_raise(ctx, &py_type_TypeError, "unsupported format string passed to %s.__format__",
