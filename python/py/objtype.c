@@ -459,6 +459,44 @@ py_val py_getattr_opt(py_ctx *ctx, py_val obj, py_qstr name)
     return generic_getattr(ctx, obj, name, true);
 }
 
+/* The class's __getattr__(obj, name); an AttributeError from it means "not found" (PY_NULL,
+ * the exception left in cur_exc for the caller's message). */
+static py_val call_getattr_hook(py_ctx *ctx, py_val ga, py_val obj, py_qstr name)
+{
+    py_val args[2] = {obj, PY_MK_QSTR(name)};
+    py_jmp j;
+    if (py_try(ctx, &j) == 0) {
+        py_val r = py_call(ctx, ga, 2, args);
+        py_try_end(ctx, &j);
+        return r;
+    }
+    if (py_isinstance(ctx, j.exc, &py_type_AttributeError)) {
+        ctx->cur_exc = j.exc;
+        return PY_NULL;
+    }
+    py_raise_obj(ctx, j.exc);
+}
+
+/* A data descriptor's value; when it raises AttributeError and the class has __getattr__,
+ * that hook gets the lookup instead, as in CPython. */
+static py_val data_descr_get(py_ctx *ctx, py_val cv, py_val obj, const py_type *t, py_qstr name)
+{
+    py_val ga = py_lookup_type_attr(ctx, t, PY_Q___getattr__);
+    if (ga == PY_NULL) {
+        return bind_attr(ctx, cv, obj, t);
+    }
+    py_jmp j;
+    if (py_try(ctx, &j) == 0) {
+        py_val r = bind_attr(ctx, cv, obj, t);
+        py_try_end(ctx, &j);
+        return r;
+    }
+    if (!py_isinstance(ctx, j.exc, &py_type_AttributeError)) {
+        py_raise_obj(ctx, j.exc);
+    }
+    return call_getattr_hook(ctx, ga, obj, name);
+}
+
 /* Attribute lookup; override=false is object.__getattribute__ (skips a
  * class's own __getattribute__). */
 static py_val generic_getattr(py_ctx *ctx, py_val obj, py_qstr name, bool override)
@@ -498,7 +536,7 @@ static py_val generic_getattr(py_ctx *ctx, py_val obj, py_qstr name, bool overri
     }
     py_val cv = py_lookup_type_attr(ctx, t, name);
     if (cv != PY_NULL && is_data_descr(ctx, cv)) {
-        return bind_attr(ctx, cv, obj, t);
+        return data_descr_get(ctx, cv, obj, t, name);
     }
     py_dict **slot = inst_dict_slot(obj);
     if (slot != NULL && *slot != NULL) {
@@ -530,18 +568,7 @@ static py_val generic_getattr(py_ctx *ctx, py_val obj, py_qstr name, bool overri
     }
     py_val ga = py_lookup_type_attr(ctx, t, PY_Q___getattr__);
     if (ga != PY_NULL) {
-        py_val args[2] = {obj, PY_MK_QSTR(name)};
-        py_jmp j;
-        if (py_try(ctx, &j) == 0) {
-            py_val r = py_call(ctx, ga, 2, args);
-            py_try_end(ctx, &j);
-            return r;
-        }
-        if (py_isinstance(ctx, j.exc, &py_type_AttributeError)) {
-            ctx->cur_exc = j.exc;
-            return PY_NULL;
-        }
-        py_raise_obj(ctx, j.exc);
+        return call_getattr_hook(ctx, ga, obj, name);
     }
     return PY_NULL;
 }
@@ -564,6 +591,13 @@ py_val py_getattr(py_ctx *ctx, py_val obj, py_qstr name)
 {
     py_val v = py_getattr_opt(ctx, obj, name);
     if (v == PY_NULL) {
+        /* a class's __getattr__ said no with its own AttributeError: that one propagates */
+        const py_type *t = py_type_of(obj);
+        if ((t->flags & PY_TF_CLASS) && ctx->cur_exc != PY_NULL &&
+            py_lookup_type_attr(ctx, t, PY_Q___getattr__) != PY_NULL &&
+            py_isinstance(ctx, ctx->cur_exc, &py_type_AttributeError)) {
+            py_raise_obj(ctx, ctx->cur_exc);
+        }
         attr_error(ctx, obj, name);
     }
     return v;
