@@ -536,6 +536,26 @@ static py_float_t complex_part(py_ctx *ctx, const char *s, size_t len)
     return (py_float_t)d;
 }
 
+/* complex(x) for an instance whose class defines __complex__ or __float__. */
+static bool complex_from_special(py_ctx *ctx, py_val v, py_float_t *re, py_float_t *im)
+{
+    py_val m = py_special(ctx, v, PY_Q___complex__);
+    if (m != PY_NULL) {
+        py_val r = py_call(ctx, m, 0, NULL);
+        if (py_type_of(r) != &py_type_complex) {
+            py_raise(ctx, &py_type_TypeError, "__complex__ returned non-complex (type %s)",
+                     py_type_name(r));
+        }
+        return complex_get(ctx, r, re, im);
+    }
+    if (py_special(ctx, v, PY_Q___float__) != PY_NULL) {
+        *re = py_float_get(ctx, v);
+        *im = 0;
+        return true;
+    }
+    return false;
+}
+
 static py_val complex_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size_t n_kw,
                                const py_val *args)
 {
@@ -577,7 +597,7 @@ static py_val complex_make_new(py_ctx *ctx, const py_type *type, size_t n_args, 
             }
             return py_complex_new(ctx, re, im);
         }
-        if (!complex_get(ctx, args[0], &re, &im)) {
+        if (!complex_get(ctx, args[0], &re, &im) && !complex_from_special(ctx, args[0], &re, &im)) {
             py_raise(ctx, &py_type_TypeError,
                      "complex() first argument must be a string or a number, not '%s'",
                      py_type_name(args[0]));

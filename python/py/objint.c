@@ -690,11 +690,17 @@ static py_val int_make_new(py_ctx *ctx, const py_type *type, size_t n_args, size
     }
     if (t->flags & PY_TF_CLASS) {
         py_val m = py_special(ctx, x, PY_Q___int__);
+        bool is_int_hook = m != PY_NULL;
         if (m == PY_NULL) {
             m = py_special(ctx, x, PY_Q___index__);
         }
         if (m != PY_NULL) {
-            return py_call(ctx, m, 0, NULL);
+            py_val r = py_call(ctx, m, 0, NULL);
+            if (!py_is_int(r)) {
+                py_raise(ctx, &py_type_TypeError, "__%s__ returned non-int (type %s)",
+                         is_int_hook ? "int" : "index", py_type_name(r));
+            }
+            return r;
         }
     }
     py_raise(ctx, &py_type_TypeError,

@@ -949,6 +949,33 @@ static py_val try_binop(py_ctx *ctx, int op, py_val a, py_val b)
     return r;
 }
 
+static bool is_repeatable_seq(py_val v)
+{
+    const py_type *t = py_type_of(v);
+    return py_is_str(v) || t == &py_type_bytes || t == &py_type_bytearray || t == &py_type_list ||
+           t == &py_type_tuple;
+}
+
+/* seq * n where n is an instance with __index__ (CPython's sequence repeat accepts those). */
+static py_val seq_repeat_index(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    bool a_seq = is_repeatable_seq(a);
+    py_val n = a_seq ? b : a;
+    if (!(a_seq || is_repeatable_seq(b)) || !(py_type_of(n)->flags & PY_TF_CLASS)) {
+        return PY_NULL;
+    }
+    py_val m = py_special(ctx, n, PY_Q___index__);
+    if (m == PY_NULL) {
+        return PY_NULL;
+    }
+    py_val count = py_call(ctx, m, 0, NULL);
+    if (!py_is_int(count)) {
+        py_raise(ctx, &py_type_TypeError, "__index__ returned non-int (type %s)",
+                 py_type_name(count));
+    }
+    return py_binary_op(ctx, op, a_seq ? a : count, a_seq ? count : b);
+}
+
 py_val py_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
 {
     if (op >= PY_OP_LT && op <= PY_OP_GE) {
@@ -990,6 +1017,9 @@ py_val py_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
     if (r == PY_NULL && op >= PY_OP_IADD && op <= PY_OP_IXOR) {
         op -= PY_INPLACE_DELTA;
         r = try_binop(ctx, op, a, b);
+    }
+    if (r == PY_NULL && op == PY_OP_MUL) {
+        r = seq_repeat_index(ctx, orig_op, a, b);
     }
     if (r == PY_NULL) {
         if (op == PY_OP_DIVMOD) {
