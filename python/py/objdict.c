@@ -30,8 +30,12 @@ static bool keys_equal(py_ctx *ctx, py_val a, py_val b)
         return false;
     }
     bool as = py_type_of(a) == &py_type_str, bs = py_type_of(b) == &py_type_str;
-    if (as || bs) {
-        return as && bs && py_str_equal(ctx, a, b);
+    if (as && bs) {
+        return py_str_equal(ctx, a, b);
+    }
+    /* a str never equals a non-str built-in; a class instance (str subclass, own __eq__) may */
+    if ((as || bs) && !(py_type_of(as ? b : a)->flags & PY_TF_CLASS)) {
+        return false;
     }
     return py_equal(ctx, a, b);
 }

@@ -198,6 +198,9 @@ static py_val float_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
     if (ta == &py_type_complex || tb == &py_type_complex) {
         return py_complex_binop(ctx, op, a, b);
     }
+    /* float subclass instances compute as plain floats */
+    ta = (ta->flags & PY_TF_CLASS) && ta->base_type == &py_type_float ? &py_type_float : ta;
+    tb = (tb->flags & PY_TF_CLASS) && tb->base_type == &py_type_float ? &py_type_float : tb;
     if ((ta != &py_type_float && !py_is_int(a)) || (tb != &py_type_float && !py_is_int(b))) {
         return PY_NULL;
     }

@@ -566,7 +566,11 @@ size_t py_index(py_ctx *ctx, py_val index, size_t len, const char *what)
     } else if (index == PY_TRUE || index == PY_FALSE) {
         i = index == PY_TRUE;
     } else if (py_is_int(index)) {
-        i = -(intptr_t)len - 1;
+        intmax_t big;
+        /* an int subclass instance may hold a small value; a real bigint is out of range */
+        i = py_int_get_checked(ctx, index, &big) && big >= INTPTR_MIN && big <= INTPTR_MAX
+                ? (intptr_t)big
+                : -(intptr_t)len - 1;
     } else {
         py_val m = py_special(ctx, index, PY_Q___index__);
         if (m != PY_NULL) {
