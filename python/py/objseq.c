@@ -232,6 +232,13 @@ static py_val tuple_unary_op(py_ctx *ctx, int op, py_val self)
     return seq_unary(ctx, op, t->items, t->len, true);
 }
 
+/* The built-in type of v, looking through a class derived from list or tuple. */
+static const py_type *seq_native(py_val v)
+{
+    const py_type *t = py_type_of(v);
+    return (t->flags & PY_TF_CLASS) && t->base_type != NULL ? t->base_type : t;
+}
+
 static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *type)
 {
     if (op >= PY_OP_IADD && op <= PY_OP_IXOR && type == &py_type_tuple) {
@@ -241,7 +248,7 @@ static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *
     py_val *ai, *bi;
     switch (op) {
     case PY_OP_ADD:
-        if (py_type_of(a) != type || py_type_of(b) != type) {
+        if (seq_native(a) != type || seq_native(b) != type) {
             return PY_NULL;
         }
         py_get_items(ctx, a, &an, &ai);
@@ -259,7 +266,7 @@ static py_val seq_binop(py_ctx *ctx, int op, py_val a, py_val b, const py_type *
             return r;
         }
     case PY_OP_MUL: {
-        py_val seq = py_type_of(a) == type ? a : b;
+        py_val seq = seq_native(a) == type ? a : b;
         py_val cnt = seq == a ? b : a;
         if (!py_is_int(cnt)) {
             return PY_NULL;
@@ -649,6 +656,23 @@ static py_val list_extend(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
     return PY_NONE;
 }
 
+/* list.__init__(self, iterable=()): what super().__init__(...) in a list subclass runs. */
+static py_val list_init(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    if (nkw != 0) {
+        py_raise(ctx, &py_type_TypeError, "list() takes no keyword arguments");
+    }
+    if (n > 2) {
+        py_raise(ctx, &py_type_TypeError, "list expected at most 1 argument, got %d", (int)n - 1);
+    }
+    ((py_list *)PY_PTR(args[0]))->len = 0;
+    if (n > 1) {
+        py_list_extend(ctx, args[0], args[1]);
+    }
+    return PY_NONE;
+}
+static PY_FUN_KWARGS(list_init_obj, "__init__", 1, list_init);
+
 static py_val list_pop(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     py_list *l = PY_PTR(args[0]);
@@ -817,12 +841,19 @@ static PY_FUN(list_reverse_obj, "reverse", 1, 1, list_reverse);
 static PY_FUN_KWARGS(list_sort_obj, "sort", 1, list_sort);
 
 static const py_attr_def list_locals[] = {
-    {"append", PY_OBJV(&list_append_obj)}, {"extend", PY_OBJV(&list_extend_obj)},
-    {"pop", PY_OBJV(&list_pop_obj)},       {"insert", PY_OBJV(&list_insert_obj)},
-    {"remove", PY_OBJV(&list_remove_obj)}, {"clear", PY_OBJV(&list_clear_obj)},
-    {"copy", PY_OBJV(&list_copy_obj)},     {"reverse", PY_OBJV(&list_reverse_obj)},
-    {"sort", PY_OBJV(&list_sort_obj)},     {"index", PY_OBJV(&seq_index_obj)},
-    {"count", PY_OBJV(&seq_count_obj)},    {NULL, 0},
+    {"append", PY_OBJV(&list_append_obj)},
+    {"extend", PY_OBJV(&list_extend_obj)},
+    {"pop", PY_OBJV(&list_pop_obj)},
+    {"insert", PY_OBJV(&list_insert_obj)},
+    {"remove", PY_OBJV(&list_remove_obj)},
+    {"clear", PY_OBJV(&list_clear_obj)},
+    {"copy", PY_OBJV(&list_copy_obj)},
+    {"reverse", PY_OBJV(&list_reverse_obj)},
+    {"sort", PY_OBJV(&list_sort_obj)},
+    {"index", PY_OBJV(&seq_index_obj)},
+    {"count", PY_OBJV(&seq_count_obj)},
+    {"__init__", PY_OBJV(&list_init_obj)},
+    {NULL, 0},
 };
 
 const py_type py_type_list = {

@@ -391,7 +391,9 @@ static void str_print(py_ctx *ctx, py_print *p, py_val self, int kind)
 {
     size_t n;
     const char *s = py_str_get(ctx, self, &n);
-    bool bytes = py_type_of(self) == &py_type_bytes;
+    const py_type *t = py_type_of(self);
+    bool bytes =
+        t == &py_type_bytes || ((t->flags & PY_TF_CLASS) && t->base_type == &py_type_bytes);
     if (kind == PY_PRINT_STR && !bytes) {
         p->write(p->data, s, n);
     } else {
@@ -401,13 +403,20 @@ static void str_print(py_ctx *ctx, py_print *p, py_val self, int kind)
 
 /* --- operators --------------------------------------------------------------------- */
 
+/* The built-in type of v, looking through a class derived from str or bytes. */
+static const py_type *base_of(py_val v)
+{
+    const py_type *t = py_type_of(v);
+    return (t->flags & PY_TF_CLASS) && t->base_type != NULL ? t->base_type : t;
+}
+
 py_val py_str_concat(py_ctx *ctx, py_val a, py_val b)
 {
     size_t an, bn;
     const char *as = py_str_get(ctx, a, &an);
     const char *bs = py_str_get(ctx, b, &bn);
     py_str_obj *r =
-        py_str_alloc(ctx, py_type_of(a) == &py_type_bytes ? &py_type_bytes : &py_type_str, an + bn);
+        py_str_alloc(ctx, base_of(a) == &py_type_bytes ? &py_type_bytes : &py_type_str, an + bn);
     /* the allocation may have moved nothing: qstr/str data are stable */
     memcpy(r->data, as, an);
     memcpy(r->data + an, bs, bn);
@@ -419,22 +428,16 @@ static py_val str_repeat(py_ctx *ctx, py_val s, intmax_t n)
     size_t len;
     const char *d = py_str_get(ctx, s, &len);
     if (n <= 0 || len == 0) {
-        return py_type_of(s) == &py_type_bytes ? py_bytes_new(ctx, "", 0) : PY_MK_QSTR(PY_Q_empty);
+        return base_of(s) == &py_type_bytes ? py_bytes_new(ctx, "", 0) : PY_MK_QSTR(PY_Q_empty);
     }
     if ((uintmax_t)n * len >= (1u << 30)) {
         py_raise(ctx, &py_type_MemoryError, NULL);
     }
-    py_str_obj *r = py_str_alloc(ctx, py_type_of(s), (size_t)n * len);
+    py_str_obj *r = py_str_alloc(ctx, base_of(s), (size_t)n * len);
     for (intmax_t i = 0; i < n; i++) {
         memcpy(r->data + i * len, d, len);
     }
     return py_str_finish(ctx, r);
-}
-
-static const py_type *base_of(py_val v)
-{
-    const py_type *t = py_type_of(v);
-    return (t->flags & PY_TF_CLASS) && t->base_type != NULL ? t->base_type : t;
 }
 
 static bool same_kind(py_val a, py_val b)
@@ -490,7 +493,7 @@ static py_val str_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
         }
         return PY_NULL;
     case PY_OP_MOD:
-        if (py_type_of(a) == &py_type_str || py_type_of(a) == &py_type_bytes) {
+        if (base_of(a) == &py_type_str || base_of(a) == &py_type_bytes) {
             return py_str_format_pct(ctx, a, b);
         }
         return PY_NULL;
@@ -564,7 +567,7 @@ py_val py_str_getslice(py_ctx *ctx, py_val self, py_val index)
 {
     size_t n;
     const char *s = py_str_get(ctx, self, &n);
-    bool bytes = py_type_of(self) == &py_type_bytes;
+    bool bytes = base_of(self) == &py_type_bytes;
     bool ascii = bytes || str_is_ascii(ctx, self, s, n);
     size_t clen = ascii ? n : utf8_len(s, n);
     if (py_type_of(index) == &py_type_slice) {
@@ -631,7 +634,7 @@ static py_val str_iternext(py_ctx *ctx, py_val self)
     if (it->pos >= n) {
         return PY_STOP;
     }
-    if (py_type_of(it->s) != &py_type_str) {
+    if (base_of(it->s) != &py_type_str) {
         return PY_MK_SMALL((uint8_t)s[it->pos++]);
     }
     size_t st = it->pos++;
@@ -1900,8 +1903,8 @@ const py_type py_type_str = {
 };
 
 const py_type py_type_bytes = {
-    {&py_type_type}, "bytes", 0,          bytes_make_new, str_print, NULL,         str_unary_op,
-    str_binary_op,   NULL,    str_subscr, str_getiter,    NULL,      bytes_locals,
+    {&py_type_type}, "bytes", PY_TF_BASETYPE, bytes_make_new, str_print, NULL,         str_unary_op,
+    str_binary_op,   NULL,    str_subscr,     str_getiter,    NULL,      bytes_locals,
 };
 
 /* --- formatting ------------------------------------------------------------------ */
@@ -2343,7 +2346,7 @@ static py_val pct_int(py_ctx *ctx, py_val v, fp_spec *sp)
 /* The bytes that %s / %b / %c insert into a bytes format (PEP 461). */
 static py_val pct_bytes_arg(py_ctx *ctx, py_val v, char c)
 {
-    const py_type *t = py_type_of(v);
+    const py_type *t = base_of(v);
     if (t == &py_type_bytes || t == &py_type_bytearray) {
         if (c == 'c' && py_len(ctx, v) != 1) {
             py_raise(ctx, &py_type_TypeError,
@@ -2375,7 +2378,7 @@ py_val py_str_format_pct(py_ctx *ctx, py_val fmt, py_val arg)
 {
     size_t n;
     const char *s = py_str_get(ctx, fmt, &n);
-    bool bytes = py_type_of(fmt) != &py_type_str;
+    bool bytes = base_of(fmt) != &py_type_str;
     py_val *items = &arg;
     size_t n_items = 1;
     bool is_tuple = py_type_of(arg) == &py_type_tuple;
