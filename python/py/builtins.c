@@ -1193,6 +1193,8 @@ BA_FORWARD(capitalize)
 BA_FORWARD(title)
 BA_FORWARD(removeprefix)
 BA_FORWARD(removesuffix)
+BA_FORWARD(istitle)
+BA_FORWARD(isascii)
 
 static py_val ba_fromhex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
@@ -1293,6 +1295,8 @@ static const py_attr_def bytearray_locals[] = {
     {"title", PY_OBJV(&ba_fwd_title_obj)},
     {"removeprefix", PY_OBJV(&ba_fwd_removeprefix_obj)},
     {"removesuffix", PY_OBJV(&ba_fwd_removesuffix_obj)},
+    {"istitle", PY_OBJV(&ba_fwd_istitle_obj)},
+    {"isascii", PY_OBJV(&ba_fwd_isascii_obj)},
     {"fromhex", PY_OBJV(&ba_fromhex_obj)},
     {"insert", PY_OBJV(&ba_insert_obj)},
     {"reverse", PY_OBJV(&ba_reverse_obj)},

@@ -1346,6 +1346,13 @@ static py_val case_unicode(py_ctx *ctx, py_val self, int mode)
         case 1: uni_add_cased(&b, cp, true, false); break;
         case 2: uni_add_cased(&b, cp, low, false); break;
         case 3: uni_add_cased(&b, cp, first, first); break;
+        case 5: /* casefold: lower, plus the folds that differ from it */
+            if (cp == 0xdf || cp == 0x1e9e) {
+                py_strbuf_add(&b, "ss", 2);
+            } else {
+                uni_add_cased(&b, cp == 0x3c2 ? 0x3c3 : cp == 0xb5 ? 0x3bc : cp, false, false);
+            }
+            break;
         default: /* title */
             uni_add_cased(&b, cp, word_start, word_start);
             word_start = !(up || low);
@@ -1368,7 +1375,8 @@ static py_val case_impl(py_ctx *ctx, const py_val *args, int mode)
         char c = s[i];
         bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
         switch (mode) {
-        case 0: c = upper ? (char)(c + 32) : c; break;
+        case 0:
+        case 5: c = upper ? (char)(c + 32) : c; break;
         case 1: c = lower ? (char)(c - 32) : c; break;
         case 2: c = lower ? (char)(c - 32) : upper ? (char)(c + 32) : c; break;
         case 3: /* capitalize */
@@ -1407,6 +1415,10 @@ static py_val str_capitalize(py_ctx *ctx, size_t n, size_t nkw, const py_val *ar
 static py_val str_title(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     return case_impl(ctx, args, 4);
+}
+static py_val str_casefold(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    return case_impl(ctx, args, 5);
 }
 
 /* isupper (cls 4) / islower (5) of a non-ASCII str: some cased letter, none of the other case. */
@@ -1500,9 +1512,11 @@ static py_val str_istitle(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     SELF_STR();
     bool cased = false, prev_cased = false;
-    for (size_t i = 0; i < slen; i++) {
-        char c = s[i];
-        bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    bool uni = base_of(args[0]) == &py_type_str;
+    for (size_t i = 0; i < slen;) {
+        uint32_t c = uni ? utf8_decode(s, &i) : (uint8_t)s[i++];
+        bool up = uni ? uni_is_upper(c) : c >= 'A' && c <= 'Z';
+        bool low = uni ? uni_is_lower(c) : c >= 'a' && c <= 'z';
         if (up) {
             if (prev_cased) {
                 return PY_FALSE;
@@ -1525,6 +1539,12 @@ static py_val str_isprintable(py_ctx *ctx, size_t n, size_t nkw, const py_val *a
     SELF_STR();
     for (size_t i = 0; i < slen; i++) {
         uint8_t c = (uint8_t)s[i];
+        if (c >= 0xc0) {
+            size_t j = i;
+            if (uni_nonprintable(utf8_decode(s, &j))) {
+                return PY_FALSE;
+            }
+        }
         if (c < 0x20 || c == 0x7f) {
             return PY_FALSE;
         }
@@ -1835,6 +1855,7 @@ static PY_FUN(str_isidentifier_obj, "isidentifier", 1, 1, str_isidentifier);
 static PY_FUN(str_istitle_obj, "istitle", 1, 1, str_istitle);
 static PY_FUN(str_isprintable_obj, "isprintable", 1, 1, str_isprintable);
 static PY_FUN(str_isascii_obj, "isascii", 1, 1, str_isascii);
+static PY_FUN(str_casefold_obj, "casefold", 1, 1, str_casefold);
 static PY_FUN(str_ljust_obj, "ljust", 2, 3, str_ljust);
 static PY_FUN(str_rjust_obj, "rjust", 2, 3, str_rjust);
 static PY_FUN(str_center_obj, "center", 2, 3, str_center);
@@ -1883,7 +1904,7 @@ static const py_attr_def str_locals[] = {
     {"istitle", PY_OBJV(&str_istitle_obj)},
     {"isprintable", PY_OBJV(&str_isprintable_obj)},
     {"isascii", PY_OBJV(&str_isascii_obj)},
-    {"casefold", PY_OBJV(&str_lower_obj)},
+    {"casefold", PY_OBJV(&str_casefold_obj)},
     {"isdecimal", PY_OBJV(&str_isdigit_obj)},
     {"isnumeric", PY_OBJV(&str_isdigit_obj)},
     {NULL, 0},
@@ -1894,6 +1915,8 @@ static const py_attr_def bytes_locals[] = {
     {"decode", PY_OBJV(&bytes_decode_obj)},
     {"hex", PY_OBJV(&bytes_hex_obj)},
     {"fromhex", PY_OBJV(&bytes_fromhex_obj)},
+    {"istitle", PY_OBJV(&str_istitle_obj)},
+    {"isascii", PY_OBJV(&str_isascii_obj)},
     {NULL, 0},
 };
 
