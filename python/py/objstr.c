@@ -1328,6 +1328,36 @@ static void uni_add_cased(py_strbuf *b, uint32_t cp, bool upper, bool title)
     py_strbuf_add(b, buf, utf8_encode(cp, buf));
 }
 
+static bool uni_case_ignorable(uint32_t cp)
+{
+    return cp == '.' || cp == '\'' || cp == ':' || cp == '^' || cp == '`' || cp == 0xad ||
+           cp == 0x2019 || (cp >= 0x300 && cp <= 0x36f);
+}
+
+/* Whether a cased letter is found scanning from byte offset i (backwards when back),
+ * skipping case-ignorable characters: the context rule for a final capital sigma. */
+static bool uni_cased_near(const char *s, size_t n, size_t i, bool back)
+{
+    while (back ? i > 0 : i < n) {
+        size_t at = i;
+        if (back) {
+            do {
+                at--;
+            } while (at > 0 && is_cont(s[at]));
+            i = at;
+        }
+        size_t j = at;
+        uint32_t cp = utf8_decode(s, &j);
+        if (!back) {
+            i = j;
+        }
+        if (!uni_case_ignorable(cp)) {
+            return uni_is_upper(cp) || uni_is_lower(cp);
+        }
+    }
+    return false;
+}
+
 /* The case methods on a str with non-ASCII characters, one code point at a time. */
 static py_val case_unicode(py_ctx *ctx, py_val self, int mode)
 {
@@ -1339,25 +1369,28 @@ static py_val case_unicode(py_ctx *ctx, py_val self, int mode)
     for (size_t i = 0; i < n;) {
         s = py_str_get(ctx, self, &n);
         bool first = i == 0;
+        size_t at = i;
         uint32_t cp = utf8_decode(s, &i);
         bool up = uni_is_upper(cp), low = uni_is_lower(cp);
-        switch (mode) {
-        case 0: uni_add_cased(&b, cp, false, false); break;
-        case 1: uni_add_cased(&b, cp, true, false); break;
-        case 2: uni_add_cased(&b, cp, low, false); break;
-        case 3: uni_add_cased(&b, cp, first, first); break;
-        case 5: /* casefold: lower, plus the folds that differ from it */
+        if (mode == 5) { /* casefold: lower, plus the folds that differ from it */
             if (cp == 0xdf || cp == 0x1e9e) {
                 py_strbuf_add(&b, "ss", 2);
             } else {
                 uni_add_cased(&b, cp == 0x3c2 ? 0x3c3 : cp == 0xb5 ? 0x3bc : cp, false, false);
             }
-            break;
-        default: /* title */
-            uni_add_cased(&b, cp, word_start, word_start);
-            word_start = !(up || low);
-            break;
+            continue;
         }
+        bool to_upper =
+            mode == 1 || (mode == 2 && low) || (mode == 3 && first) || (mode == 4 && word_start);
+        if (mode == 4) {
+            word_start = !(up || low);
+        }
+        if (!to_upper && cp == 0x3a3 && uni_cased_near(s, n, at, true) &&
+            !uni_cased_near(s, n, i, false)) {
+            py_strbuf_add(&b, "\xcf\x82", 2); /* final sigma */
+            continue;
+        }
+        uni_add_cased(&b, cp, to_upper, to_upper && mode >= 3);
     }
     return py_strbuf_finish(&b, &py_type_str);
 }

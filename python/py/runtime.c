@@ -567,10 +567,11 @@ size_t py_index(py_ctx *ctx, py_val index, size_t len, const char *what)
         i = index == PY_TRUE;
     } else if (py_is_int(index)) {
         intmax_t big;
-        /* an int subclass instance may hold a small value; a real bigint is out of range */
-        i = py_int_get_checked(ctx, index, &big) && big >= INTPTR_MIN && big <= INTPTR_MAX
-                ? (intptr_t)big
-                : -(intptr_t)len - 1;
+        /* an int subclass instance may hold a small value; a real bigint cannot index */
+        if (!py_int_get_checked(ctx, index, &big) || big < INTPTR_MIN || big > INTPTR_MAX) {
+            py_raise(ctx, &py_type_IndexError, "cannot fit 'int' into an index-sized integer");
+        }
+        i = (intptr_t)big;
     } else {
         py_val m = py_special(ctx, index, PY_Q___index__);
         if (m != PY_NULL) {
