@@ -1103,9 +1103,9 @@ static py_val ba_hex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     py_bytearray *b = PY_PTR(args[0]);
     py_val bytes = py_bytes_new(ctx, b->data, b->len);
-    return py_call_method(ctx, bytes, PY_Q_hex, 0, NULL);
+    return py_call_method(ctx, bytes, PY_Q_hex, n - 1, args + 1);
 }
-static PY_FUN(ba_hex_obj, "hex", 1, 1, ba_hex);
+static PY_FUN(ba_hex_obj, "hex", 1, 3, ba_hex);
 
 static py_val ba_clear(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
@@ -1473,7 +1473,38 @@ static bool memview_attr(py_ctx *ctx, py_val self, py_qstr name, int op, py_val 
         *value = m->obj;
         return true;
     }
+    if (name == PY_Q_nbytes || name == PY_Q_itemsize || name == PY_Q_ndim) {
+        memview_buf(ctx, m);
+        *value = PY_MK_SMALL(name == PY_Q_nbytes ? m->len : 1);
+        return true;
+    }
+    if (name == PY_Q_format) { /* a view of bytes: unsigned chars */
+        *value = py_str_new(ctx, "B", 1);
+        return true;
+    }
     return false;
+}
+
+/* == and != compare the viewed bytes with another view or a bytes-like object. */
+static py_val memview_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
+{
+    if (op != PY_OP_EQ && op != PY_OP_NE) {
+        return PY_NULL;
+    }
+    py_val sides[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        const py_type *t = py_type_of(sides[k]);
+        if (t == &py_type_memoryview) {
+            sides[k] = memview_tobytes(ctx, 1, 0, &sides[k]);
+        } else if (t != &py_type_bytes && t != &py_type_bytearray) {
+            return op == PY_OP_EQ ? PY_FALSE : PY_TRUE;
+        }
+    }
+    size_t an, bn;
+    const char *as = py_str_get(ctx, sides[0], &an);
+    const char *bs = py_str_get(ctx, sides[1], &bn);
+    bool eq = an == bn && memcmp(as, bs, an) == 0;
+    return PY_BOOL(eq == (op == PY_OP_EQ));
 }
 
 static void memview_print(py_ctx *ctx, py_print *p, py_val self, int kind)
@@ -1488,18 +1519,10 @@ static py_val memview_getiter(py_ctx *ctx, py_val self)
 }
 
 const py_type py_type_memoryview = {
-    {&py_type_type},
-    "memoryview",
-    0,
-    memview_make_new,
-    memview_print,
-    NULL,
-    memview_unary_op,
-    NULL,
-    memview_attr,
-    memview_subscr,
-    memview_getiter,
-    .locals = memview_locals,
+    {&py_type_type},  "memoryview",      0,
+    memview_make_new, memview_print,     NULL,
+    memview_unary_op, memview_binary_op, memview_attr,
+    memview_subscr,   memview_getiter,   .locals = memview_locals,
 };
 
 /* --- the table ----------------------------------------------------------------------------- */

@@ -539,6 +539,16 @@ static py_float_t complex_part(py_ctx *ctx, const char *s, size_t len)
     return (py_float_t)d;
 }
 
+static void complex_trim(const char **s, size_t *n)
+{
+    while (*n > 0 && strchr(" \t\n\r\f\v", (*s)[0]) != NULL) {
+        (*s)++, (*n)--;
+    }
+    while (*n > 0 && strchr(" \t\n\r\f\v", (*s)[*n - 1]) != NULL) {
+        (*n)--;
+    }
+}
+
 /* complex(x) for an instance whose class defines __complex__ or __float__. */
 static bool complex_from_special(py_ctx *ctx, py_val v, py_float_t *re, py_float_t *im)
 {
@@ -568,11 +578,13 @@ static py_val complex_make_new(py_ctx *ctx, const py_type *type, size_t n_args, 
         if (py_is_str(args[0])) {
             size_t n;
             const char *s = py_str_get(ctx, args[0], &n);
+            complex_trim(&s, &n);
+            if (n >= 2 && s[0] == '(' && s[n - 1] == ')') { /* repr() form */
+                s++, n -= 2;
+                complex_trim(&s, &n);
+            }
             /* accept "a", "bj", "a+bj" forms */
             size_t i = n;
-            while (i > 0 && (s[i - 1] == ' ')) {
-                i--;
-            }
             if (i > 0 && (s[i - 1] == 'j' || s[i - 1] == 'J')) {
                 size_t k = i - 1;
                 while (k > 1 &&

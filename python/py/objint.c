@@ -796,6 +796,13 @@ static py_val int_from_bytes(py_ctx *ctx, size_t n_args, size_t n_kw, const py_v
     py_val a[4];
     py_parse_args(ctx, n_args, n_kw, args, spec, 4, a);
     size_t n;
+    const py_type *bt = py_type_of(a[1]);
+    if (!py_is_str(a[1]) && bt != &py_type_bytes && bt != &py_type_bytearray) {
+        extern py_val py_bytes_from(py_ctx * ctx, py_val v, const py_type *type);
+        a[1] = py_bytes_from(ctx, a[1], &py_type_bytes); /* iterable of ints, memoryview... */
+    } else if (py_is_str(a[1]) && bt == &py_type_str) {
+        py_raise(ctx, &py_type_TypeError, "cannot convert 'str' object to bytes");
+    }
     const uint8_t *d = (const uint8_t *)py_str_get(ctx, a[1], &n);
     bool little = int_byteorder_little(ctx, a[2]);
     bool negative = py_truthy(ctx, a[3]) && n > 0 && (d[little ? n - 1 : 0] & 0x80);

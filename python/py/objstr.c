@@ -1769,17 +1769,39 @@ static py_val bytes_decode(py_ctx *ctx, size_t n, size_t nkw, const py_val *args
     return decode_bytes(ctx, s, slen);
 }
 
+/* bytes.hex([sep[, bytes_per_sep]]): sep goes between groups of bytes_per_sep bytes, counted
+ * from the right when positive, from the left when negative. */
 static py_val bytes_hex(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
     SELF_STR();
     static const char hx[] = "0123456789abcdef";
-    py_str_obj *r = py_str_alloc(ctx, &py_type_str, slen * 2);
-    s = py_str_get(ctx, args[0], &slen);
-    for (size_t i = 0; i < slen; i++) {
-        r->data[2 * i] = hx[(uint8_t)s[i] >> 4];
-        r->data[2 * i + 1] = hx[(uint8_t)s[i] & 15];
+    char sep = 0;
+    intmax_t per = 1;
+    if (n > 1) {
+        size_t sn;
+        const char *ss = py_str_get(ctx, args[1], &sn);
+        if (sn != 1) {
+            py_raise(ctx, &py_type_ValueError, "sep must be length 1.");
+        }
+        if ((uint8_t)ss[0] >= 0x80) {
+            py_raise(ctx, &py_type_ValueError, "sep must be ASCII.");
+        }
+        sep = ss[0];
+        per = n > 2 ? py_int_get(ctx, args[2]) : 1;
     }
-    return py_str_finish(ctx, r);
+    size_t group = (size_t)(per < 0 ? -per : per);
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, slen * 3 + 1);
+    for (size_t i = 0; i < slen; i++) {
+        s = py_str_get(ctx, args[0], &slen);
+        size_t pos = per < 0 ? i : slen - i; /* bytes before (left) or from here on (right) */
+        if (sep && group > 0 && i > 0 && pos % group == 0) {
+            py_strbuf_addc(&b, sep);
+        }
+        py_strbuf_addc(&b, hx[(uint8_t)s[i] >> 4]);
+        py_strbuf_addc(&b, hx[(uint8_t)s[i] & 15]);
+    }
+    return py_strbuf_finish(&b, &py_type_str);
 }
 
 static int hexval(char c)
@@ -1898,7 +1920,7 @@ static PY_FUN(str_rpartition_obj, "rpartition", 2, 2, str_rpartition);
 static PY_FUN_KWARGS(str_splitlines_obj, "splitlines", 1, str_splitlines);
 static PY_FUN_KWARGS(str_encode_obj, "encode", 1, str_encode);
 static PY_FUN_KWARGS(bytes_decode_obj, "decode", 1, bytes_decode);
-static PY_FUN(bytes_hex_obj, "hex", 1, 1, bytes_hex);
+static PY_FUN(bytes_hex_obj, "hex", 1, 3, bytes_hex);
 static PY_FUN(bytes_fromhex_fun, "fromhex", 2, 2, bytes_fromhex);
 static PY_CLASSMETHOD(bytes_fromhex_obj, bytes_fromhex_fun);
 static PY_FUN_KWARGS(str_format_obj, "format", 1, str_format_method);
