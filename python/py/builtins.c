@@ -882,7 +882,7 @@ static py_val bytearray_make_new(py_ctx *ctx, const py_type *type, size_t n_args
             const char *s = py_str_get(ctx, args[0], &n);
             src = py_bytes_new(ctx, s, n);
         } else {
-            src = py_bytes_from(ctx, args[0], &py_type_bytes);
+            src = py_bytes_from(ctx, args[0], &py_type_bytearray);
         }
     }
     py_bytearray *b = py_obj_new(ctx, &py_type_bytearray, sizeof(py_bytearray));
@@ -992,8 +992,8 @@ static py_val bytearray_subscr(py_ctx *ctx, py_val self, py_val index, py_val va
             ba_del_extended(b, start, step, count);
             return PY_NONE;
         }
-        py_val src =
-            value == PY_STOP ? py_bytes_new(ctx, "", 0) : py_bytes_from(ctx, value, &py_type_bytes);
+        py_val src = value == PY_STOP ? py_bytes_new(ctx, "", 0)
+                                      : py_bytes_from(ctx, value, &py_type_bytearray);
         size_t n;
         const char *s = py_str_get(ctx, src, &n);
         if (step != 1) {
@@ -1072,7 +1072,7 @@ static PY_FUN(ba_append_obj, "append", 2, 2, ba_append);
 
 static py_val ba_extend(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
 {
-    py_val src = py_bytes_from(ctx, args[1], &py_type_bytes);
+    py_val src = py_bytes_from(ctx, args[1], &py_type_bytearray);
     return bytearray_binary_op(ctx, PY_OP_IADD, args[0], src) == PY_NULL ? PY_NULL : PY_NONE;
 }
 static PY_FUN(ba_extend_obj, "extend", 2, 2, ba_extend);

@@ -756,7 +756,8 @@ py_val py_bytes_from(py_ctx *ctx, py_val v, const py_type *type)
     for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
         intmax_t c = py_int_get(ctx, x);
         if (c < 0 || c > 255) {
-            py_raise(ctx, &py_type_ValueError, "bytes must be in range(0, 256)");
+            py_raise(ctx, &py_type_ValueError, "%s must be in range(0, 256)",
+                     type == &py_type_bytearray ? "byte" : "bytes");
         }
         py_strbuf_addc(&b, (char)c);
     }
@@ -1741,6 +1742,34 @@ static py_val str_splitlines(py_ctx *ctx, size_t n_args, size_t n_kw, const py_v
     return list;
 }
 
+/* Text is UTF-8 throughout; the names of UTF-8 and of its ASCII subset are accepted
+ * (case-insensitive, '-' or '_' or nothing between the parts), anything else is unknown. */
+static bool codec_known(py_ctx *ctx, py_val name)
+{
+    static const char *const known[] = {"utf8", "u8", "utf", "cp65001", "ascii", "usascii"};
+    size_t n;
+    const char *s = py_str_get(ctx, name, &n);
+    char norm[16];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        if (c == '-' || c == '_' || c == ' ') {
+            continue;
+        }
+        if (k + 1 >= sizeof(norm)) {
+            return false;
+        }
+        norm[k++] = c;
+    }
+    norm[k] = 0;
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+        if (strcmp(norm, known[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void check_codec(py_ctx *ctx, size_t n, size_t nkw, const py_val *args, const char *fn)
 {
     static const py_arg_spec spec[] = {
@@ -1752,6 +1781,9 @@ static void check_codec(py_ctx *ctx, size_t n, size_t nkw, const py_val *args, c
             py_raise(ctx, &py_type_TypeError, "%s() argument '%s' must be str, not %s", fn,
                      i == 1 ? "encoding" : "errors", py_type_name(a[i]));
         }
+    }
+    if (a[1] != PY_NULL && !codec_known(ctx, a[1])) {
+        py_raise(ctx, &py_type_LookupError, "unknown encoding: %S", a[1]);
     }
 }
 
