@@ -1632,7 +1632,7 @@ const py_attr_def py_builtins_attrs[] = {
     {"TypeError", PY_OBJV(&py_type_TypeError)},
     {"ValueError", PY_OBJV(&py_type_ValueError)},
     {"UnicodeError", PY_OBJV(&py_type_UnicodeError)},
-    {"UnicodeDecodeError", PY_OBJV(&py_type_UnicodeError)},
-    {"UnicodeEncodeError", PY_OBJV(&py_type_UnicodeError)},
+    {"UnicodeDecodeError", PY_OBJV(&py_type_UnicodeDecodeError)},
+    {"UnicodeEncodeError", PY_OBJV(&py_type_UnicodeEncodeError)},
     {NULL, 0},
 };

@@ -267,7 +267,8 @@ extern const py_type py_type_BaseException, py_type_Exception, py_type_SystemExi
     py_type_KeyError, py_type_MemoryError, py_type_NameError, py_type_UnboundLocalError,
     py_type_OSError, py_type_RuntimeError, py_type_NotImplementedError, py_type_RecursionError,
     py_type_SyntaxError, py_type_IndentationError, py_type_TypeError, py_type_ValueError,
-    py_type_UnicodeError, py_type_FloatingPointError;
+    py_type_UnicodeError, py_type_UnicodeDecodeError, py_type_UnicodeEncodeError,
+    py_type_FloatingPointError;
 
 static inline const py_type *py_type_of(py_val v)
 {

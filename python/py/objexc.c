@@ -199,6 +199,8 @@ DEF_EXC(IndentationError, &py_type_SyntaxError);
 DEF_EXC(TypeError, &py_type_Exception);
 DEF_EXC(ValueError, &py_type_Exception);
 DEF_EXC(UnicodeError, &py_type_ValueError);
+DEF_EXC(UnicodeDecodeError, &py_type_UnicodeError);
+DEF_EXC(UnicodeEncodeError, &py_type_UnicodeError);
 
 _Noreturn void py_raise_oserror(py_ctx *ctx, int errnum)
 {

@@ -656,29 +656,41 @@ static py_val str_getiter(py_ctx *ctx, py_val self)
 
 /* --- constructors --------------------------------------------------------------------- */
 
+/* CPython's UnicodeDecodeError for the bytes s[i..i+k) (k >= 1). */
+_Noreturn static void utf8_error(py_ctx *ctx, const char *s, size_t i, size_t k, const char *why)
+{
+    if (k == 1) {
+        py_raise(ctx, &py_type_UnicodeDecodeError,
+                 "'utf-8' codec can't decode byte 0x%x in position %d: %s", (uint8_t)s[i], (int)i,
+                 why);
+    }
+    py_raise(ctx, &py_type_UnicodeDecodeError,
+             "'utf-8' codec can't decode bytes in position %d-%d: %s", (int)i, (int)(i + k - 1),
+             why);
+}
+
 static py_val decode_bytes(py_ctx *ctx, const char *s, size_t n)
 {
-    /* validate UTF-8 */
+    /* validate UTF-8: no overlong forms, surrogates or code points above U+10FFFF */
     for (size_t i = 0; i < n;) {
         uint8_t c = (uint8_t)s[i];
-        int extra = c < 0x80                ? 0
-                    : c >= 0xf0 && c < 0xf8 ? 3
-                    : c >= 0xe0             ? 2
-                    : c >= 0xc2 && c < 0xe0 ? 1
-                                            : -1;
-        if (extra < 0 || i + extra >= n + (extra == 0)) {
-            if (extra != 0 || i >= n) {
-                py_raise(ctx, &py_type_UnicodeError,
-                         "'utf-8' codec can't decode byte 0x%x in position %d: invalid start byte",
-                         c, (int)i);
-            }
+        int extra = c < 0x80                 ? 0
+                    : c >= 0xc2 && c <= 0xdf ? 1
+                    : c >= 0xe0 && c <= 0xef ? 2
+                    : c >= 0xf0 && c <= 0xf4 ? 3
+                                             : -1;
+        if (extra < 0) {
+            utf8_error(ctx, s, i, 1, "invalid start byte");
         }
+        uint8_t lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+        uint8_t hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
         for (int k = 1; k <= extra; k++) {
-            if (i + k >= n || !is_cont(s[i + k])) {
-                py_raise(ctx, &py_type_UnicodeError,
-                         "'utf-8' codec can't decode byte 0x%x in position %d: invalid "
-                         "continuation byte",
-                         c, (int)i);
+            if (i + (size_t)k >= n) {
+                utf8_error(ctx, s, i, (size_t)k, "unexpected end of data");
+            }
+            uint8_t d = (uint8_t)s[i + (size_t)k];
+            if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xbf)) {
+                utf8_error(ctx, s, i, (size_t)k, "invalid continuation byte");
             }
         }
         i += (size_t)extra + 1;
