@@ -1955,6 +1955,121 @@ static PY_FUN(str_istitle_obj, "istitle", 1, 1, str_istitle);
 static PY_FUN(str_isprintable_obj, "isprintable", 1, 1, str_isprintable);
 static PY_FUN(str_isascii_obj, "isascii", 1, 1, str_isascii);
 static PY_FUN(str_casefold_obj, "casefold", 1, 1, str_casefold);
+
+/* table[cp] for str.translate, or PY_NULL when the table raises LookupError (keep the char). */
+static py_val translate_lookup(py_ctx *ctx, py_val table, uint32_t cp)
+{
+    py_val key = PY_MK_SMALL(cp);
+    if (py_type_of(table) == &py_type_dict) {
+        py_dict_entry *e = py_dict_lookup(ctx, PY_PTR(table), key, py_key_hash(ctx, key));
+        return e != NULL ? e->value : PY_NULL;
+    }
+    py_jmp j;
+    if (py_try(ctx, &j) == 0) {
+        py_val r = py_subscr(ctx, table, key, PY_NULL);
+        py_try_end(ctx, &j);
+        return r;
+    }
+    if (!py_isinstance(ctx, j.exc, &py_type_LookupError)) {
+        py_raise_obj(ctx, j.exc);
+    }
+    return PY_NULL;
+}
+
+static py_val str_translate(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    SELF_STR();
+    py_strbuf b;
+    py_strbuf_init(ctx, &b, slen + 8);
+    for (size_t i = 0; i < slen;) {
+        s = py_str_get(ctx, args[0], &slen);
+        size_t st = i;
+        uint32_t cp = utf8_decode(s, &i);
+        py_val r = translate_lookup(ctx, args[1], cp);
+        if (r == PY_NULL) {
+            s = py_str_get(ctx, args[0], &slen);
+            py_strbuf_add(&b, s + st, i - st);
+            continue;
+        }
+        if (r == PY_NONE) {
+            continue;
+        }
+        if (py_is_int(r)) {
+            r = py_chr(ctx, py_int_get(ctx, r));
+        } else if (base_of(r) != &py_type_str) {
+            py_raise(ctx, &py_type_TypeError, "character mapping must return integer, None or str");
+        }
+        size_t rn;
+        const char *rs = py_str_get(ctx, r, &rn);
+        py_strbuf_add(&b, rs, rn);
+    }
+    return py_strbuf_finish(&b, &py_type_str);
+}
+static PY_FUN(str_translate_obj, "translate", 2, 2, str_translate);
+
+/* str.maketrans(dict) or (from, to[, delete]): the table str.translate takes. */
+static py_val str_maketrans(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    py_val d = py_dict_new(ctx);
+    if (n == 1) {
+        if (py_type_of(args[0]) != &py_type_dict) {
+            py_raise(ctx, &py_type_TypeError,
+                     "if you give only one argument to maketrans it must be a dict");
+        }
+        py_dict *src = PY_PTR(args[0]);
+        for (uint32_t k = 0; k < src->fill; k++) {
+            py_val key = src->entries[k].key;
+            if (key == PY_NULL) {
+                continue;
+            }
+            if (py_is_str(key) && base_of(key) == &py_type_str) {
+                size_t kn;
+                const char *ks = py_str_get(ctx, key, &kn);
+                if (kn == 0 || utf8_len(ks, kn) != 1) {
+                    py_raise(ctx, &py_type_ValueError,
+                             "string keys in translate table must be of length 1");
+                }
+                key = py_ord(ctx, key);
+            } else if (!py_is_int(key)) {
+                py_raise(ctx, &py_type_TypeError,
+                         "keys in translate table must be strings or integers");
+            }
+            py_dict_store(ctx, PY_PTR(d), key, src->entries[k].value);
+        }
+        return d;
+    }
+    for (size_t a = 0; a < n; a++) {
+        if (base_of(args[a]) != &py_type_str) {
+            py_raise(ctx, &py_type_TypeError, "maketrans() argument %d must be str, not %s",
+                     (int)a + 1, py_type_name(args[a]));
+        }
+    }
+    size_t xn, yn;
+    const char *xs = py_str_get(ctx, args[0], &xn);
+    const char *ys = py_str_get(ctx, args[1], &yn);
+    if (utf8_len(xs, xn) != utf8_len(ys, yn)) {
+        py_raise(ctx, &py_type_ValueError,
+                 "the first two maketrans arguments must have equal length");
+    }
+    for (size_t i = 0, j = 0; i < xn;) {
+        uint32_t from = utf8_decode(xs, &i), to = utf8_decode(ys, &j);
+        py_dict_store(ctx, PY_PTR(d), PY_MK_SMALL(from), PY_MK_SMALL(to));
+        xs = py_str_get(ctx, args[0], &xn);
+        ys = py_str_get(ctx, args[1], &yn);
+    }
+    if (n > 2) {
+        size_t zn;
+        const char *zs = py_str_get(ctx, args[2], &zn);
+        for (size_t i = 0; i < zn;) {
+            uint32_t cp = utf8_decode(zs, &i);
+            py_dict_store(ctx, PY_PTR(d), PY_MK_SMALL(cp), PY_NONE);
+            zs = py_str_get(ctx, args[2], &zn);
+        }
+    }
+    return d;
+}
+static PY_FUN(str_maketrans_fun, "maketrans", 1, 3, str_maketrans);
+static PY_STATICMETHOD(str_maketrans_obj, str_maketrans_fun);
 static PY_FUN(str_ljust_obj, "ljust", 2, 3, str_ljust);
 static PY_FUN(str_rjust_obj, "rjust", 2, 3, str_rjust);
 static PY_FUN(str_center_obj, "center", 2, 3, str_center);
@@ -2004,6 +2119,8 @@ static const py_attr_def str_locals[] = {
     {"isprintable", PY_OBJV(&str_isprintable_obj)},
     {"isascii", PY_OBJV(&str_isascii_obj)},
     {"casefold", PY_OBJV(&str_casefold_obj)},
+    {"translate", PY_OBJV(&str_translate_obj)},
+    {"maketrans", PY_OBJV(&str_maketrans_obj)},
     {"isdecimal", PY_OBJV(&str_isdigit_obj)},
     {"isnumeric", PY_OBJV(&str_isdigit_obj)},
     {NULL, 0},
