@@ -488,9 +488,23 @@ static py_val view_unary_op(py_ctx *ctx, int op, py_val self)
 
 static py_val set_binary_op(py_ctx *ctx, int op, py_val a, py_val b);
 
+/* A new set of the items of an iterable (a dict view or anything else). */
+static py_val view_to_set(py_ctx *ctx, py_val v)
+{
+    py_val s = py_set_new(ctx, &py_type_set);
+    py_val it = py_iter(ctx, v);
+    for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {
+        py_set_add(ctx, s, x);
+    }
+    return s;
+}
+
 static py_val view_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
 {
     if (py_type_of(a) != &py_type_dict_view) {
+        if (op == PY_OP_SUB && ((dict_view *)PY_PTR(b))->kind != 1) { /* iterable - view */
+            return set_binary_op(ctx, op, view_to_set(ctx, a), view_to_set(ctx, b));
+        }
         py_val t = a;
         a = b;
         b = t;
@@ -514,7 +528,9 @@ static py_val view_binary_op(py_ctx *ctx, int op, py_val a, py_val b)
         }
         return PY_NULL;
     }
-    if (v->kind != 1 && op >= PY_OP_LT && op <= PY_OP_XOR + 30) {
+    bool set_op = op == PY_OP_SUB || op == PY_OP_AND || op == PY_OP_OR || op == PY_OP_XOR ||
+                  (op >= PY_OP_LT && op < PY_OP_IN);
+    if (v->kind != 1 && set_op) {
         py_val s = py_set_new(ctx, &py_type_set);
         py_val it = view_getiter(ctx, a);
         for (py_val x; (x = py_next(ctx, it)) != PY_STOP;) {

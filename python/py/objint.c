@@ -717,6 +717,20 @@ static py_val int_bit_length(py_ctx *ctx, size_t n, size_t nkw, const py_val *ar
 }
 static PY_FUN(int_bit_length_obj, "bit_length", 1, 1, int_bit_length);
 
+/* int.bit_count(): the number of ones in the binary form of abs(self). */
+static py_val int_bit_count(py_ctx *ctx, size_t n, size_t nkw, const py_val *args)
+{
+    bi_digit buf[SMALL_DIGITS];
+    bi_t x;
+    view(args[0], &x, buf);
+    size_t ones = 0;
+    for (size_t i = 0; i < x.len; i++) {
+        ones += (size_t)__builtin_popcountll((unsigned long long)x.d[i]);
+    }
+    return PY_MK_SMALL(ones);
+}
+static PY_FUN(int_bit_count_obj, "bit_count", 1, 1, int_bit_count);
+
 static bool int_byteorder_little(py_ctx *ctx, py_val order)
 {
     if (py_equal(ctx, order, PY_MK_QSTR(PY_Q_little))) {
@@ -828,6 +842,7 @@ static PY_CLASSMETHOD(int_from_bytes_obj, int_from_bytes_fun);
 
 static const py_attr_def int_locals[] = {
     {"bit_length", PY_OBJV(&int_bit_length_obj)},
+    {"bit_count", PY_OBJV(&int_bit_count_obj)},
     {"to_bytes", PY_OBJV(&int_to_bytes_obj)},
     {"from_bytes", PY_OBJV(&int_from_bytes_obj)},
     {NULL, 0},
