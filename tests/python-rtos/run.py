@@ -145,6 +145,19 @@ def test_command_line(sh, target):
           "before %d after %d" % (before, heap_used(sh)))
 
 
+def test_small_heap_repl(sh):
+    """The REPL in an 8 KB GC heap: usable, and a MemoryError leaves it working."""
+    sh.sendline("python -X heapsize=8k")
+    sh.expect(PY_PROMPT)
+    r = Repl(sh)
+    ok = r.line("sum([i for i in range(100)])").strip() == "4950"
+    oom = r.line("x = [0] * 100000")
+    ok2 = r.line("len('still alive')").strip() == "11"
+    check("REPL in an 8 KB heap", ok and "MemoryError" in oom and ok2, (oom,))
+    sh.send(b"\x04")
+    sh.wait_prompt()
+
+
 def test_repl_basics(sh):
     r = Repl(sh)
     banner = r.start()
@@ -356,6 +369,7 @@ def session(target):
     with target.shell() as sh:
         sh.wait_prompt()
         test_command_line(sh, target)
+        test_small_heap_repl(sh)
         r = test_repl_basics(sh)
         test_interrupts(sh, r)
         test_paste_mode(sh)
