@@ -1,5 +1,4 @@
 # Python threads within the board's small heaps: 2 threads at a time, 6 KB stacks.
-# qemu-options: -X heapsize=40k
 import _thread
 import rtthread
 import time
