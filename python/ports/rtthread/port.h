@@ -105,8 +105,8 @@ int py_port_exec(struct py_port *port, const char *src, rt_size_t len, const cha
  * other than the main one, sleeps in slices and raises SystemExit when the session stops. */
 void py_port_sleep_us(struct py_port *port, rt_uint64_t us);
 
-/* Whether `path` exists on the file system. */
-rt_bool_t py_port_file_exists(const char *path);
+/* Whether `path` exists and holds code (not only comments and blank lines). */
+rt_bool_t py_port_file_has_code(const char *path);
 /* Whether the pending exception is a KeyboardInterrupt (Ctrl-C). */
 rt_bool_t py_port_interrupted(struct py_port *port);
 

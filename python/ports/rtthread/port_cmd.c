@@ -170,7 +170,9 @@ static int cmd_python(int argc, char **argv)
 MSH_CMD_EXPORT_ALIAS(cmd_python, python, run a Python script or the interactive REPL);
 
 /* At boot, before the first prompt: /boot.py then /main.py, if present, in one VM (as
- * MicroPython does). Ctrl-C stops the running script and skips the rest. */
+ * MicroPython does). Ctrl-C stops the running script and skips the rest. Files with nothing but
+ * comments (the built-in boot.py) start no VM. While they run, console input is theirs
+ * (sys.stdin), as in MicroPython: what they leave unread is not passed on to the shell. */
 static void py_autorun(void)
 {
     static const char *const files[] = {"/boot.py", "/main.py"};
@@ -178,7 +180,7 @@ static void py_autorun(void)
     int i, status = RTPY_OK;
 
     for (i = 0; i < 2 && status != RTPY_EXIT; i++) {
-        if (!py_port_file_exists(files[i]) ||
+        if (!py_port_file_has_code(files[i]) ||
             (port == RT_NULL && (port = session_start(PY_PORT_HEAP_SIZE)) == RT_NULL)) {
             continue;
         }

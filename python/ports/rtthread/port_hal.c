@@ -196,10 +196,31 @@ static int hal_stat(void *user, const char *path)
 }
 #endif /* RT_USING_DFS */
 
-rt_bool_t py_port_file_exists(const char *path)
+/* Whether `path` holds any code: a line with something other than blanks before a '#'. */
+rt_bool_t py_port_file_has_code(const char *path)
 {
 #ifdef RT_USING_DFS
-    return dfs_access(path, 0) == 0;
+    char buf[64];
+    rt_bool_t line_start = RT_TRUE, comment = RT_FALSE, code = RT_FALSE;
+    ssize_t n, i;
+    int fd = dfs_open(path, O_RDONLY);
+
+    while (fd >= 0 && !code && (n = dfs_read(fd, buf, sizeof(buf))) > 0) {
+        for (i = 0; i < n && !code; i++) {
+            if (buf[i] == '\n') {
+                line_start = RT_TRUE;
+                comment = RT_FALSE;
+            } else if (line_start && buf[i] == '#') {
+                comment = RT_TRUE;
+            } else if (!comment && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+                code = RT_TRUE;
+            }
+        }
+    }
+    if (fd >= 0) {
+        dfs_close(fd);
+    }
+    return code;
 #else
     return RT_FALSE;
 #endif
