@@ -4,6 +4,7 @@
 
 #include <rtthread.h>
 #include "rtpy.h"
+#include "obj.h"
 
 #ifndef PY_PORT_HEAP_SIZE
 #define PY_PORT_HEAP_SIZE (48 * 1024) /* default GC heap of `python`, bytes */
@@ -72,9 +73,10 @@ struct py_port {
     int line_len, line_pos;
     char history[PY_PORT_HISTORY][PY_PORT_LINE_MAX];
     int history_len;
-    rt_list_t kobjs;      /* kernel objects Python created (port_mod.c) */
-    rtpy_val irq_pins;    /* pins and timers with a handler, kept for the GC (port_mod.c) */
-    rt_bool_t soft_reset; /* machine.soft_reset() asked for a fresh VM */
+    rt_list_t kobjs;              /* kernel objects Python created (port_mod.c) */
+    rtpy_val irq_pins;            /* pins and timers with a handler, kept for the GC (port_mod.c) */
+    rt_bool_t soft_reset;         /* machine.soft_reset() asked for a fresh VM */
+    struct py_print stdout_print; /* port_stdout(): the console as a printer */
     /* Python threads (mod_thread.c) */
     struct rt_mutex gil;      /* the GIL: held by the thread running Python */
     struct rt_event thr_ev;   /* broadcast: a lock was released, a thread ended */

@@ -258,18 +258,24 @@ static py_val mq_make_new(py_ctx *ctx, const py_type *type, size_t n, size_t nk,
                                               (rt_size_t)count, RT_IPC_FLAG_PRIO));
 }
 
+/* The result of a non-blocking send: True, False when full; other errors raise OSError. */
+static py_val put_result(py_ctx *ctx, rt_err_t err, const char *what)
+{
+    if (err == -RT_EFULL) {
+        return PY_FALSE;
+    }
+    ipc_check(ctx, err, what);
+    return PY_TRUE;
+}
+
 static py_val mq_put(py_ctx *ctx, const py_val *a, rt_bool_t urgent)
 {
     rt_mq_t mq = (rt_mq_t)ipc_self(ctx, a[0])->kobj;
     size_t len;
     const char *data = py_str_get(ctx, a[1], &len);
-    rt_err_t err = urgent ? rt_mq_urgent(mq, data, len) : rt_mq_send(mq, data, len);
 
-    if (err == -RT_EFULL) {
-        return PY_FALSE;
-    }
-    ipc_check(ctx, err, "send (message too long?)");
-    return PY_TRUE;
+    return put_result(ctx, urgent ? rt_mq_urgent(mq, data, len) : rt_mq_send(mq, data, len),
+                      "send (message too long?)");
 }
 
 /* send(data) / urgent(data) -> True, or False when the queue is full. */
@@ -347,13 +353,8 @@ static py_val mb_put(py_ctx *ctx, const py_val *a, rt_bool_t urgent)
 {
     rt_mailbox_t mb = (rt_mailbox_t)ipc_self(ctx, a[0])->kobj;
     rt_ubase_t value = (rt_ubase_t)py_int_get(ctx, a[1]);
-    rt_err_t err = urgent ? rt_mb_urgent(mb, value) : rt_mb_send(mb, value);
 
-    if (err == -RT_EFULL) {
-        return PY_FALSE;
-    }
-    ipc_check(ctx, err, "send");
-    return PY_TRUE;
+    return put_result(ctx, urgent ? rt_mb_urgent(mb, value) : rt_mb_send(mb, value), "send");
 }
 
 static py_val mb_send(py_ctx *ctx, size_t n, size_t nk, const py_val *a)

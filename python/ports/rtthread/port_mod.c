@@ -13,11 +13,11 @@ static void stdout_write(void *data, const char *s, size_t len)
 
 py_print *port_stdout(py_ctx *ctx)
 {
-    static py_print out;
+    struct py_port *port = port_of(ctx);
 
-    out.data = port_of(ctx);
-    out.write = stdout_write;
-    return &out;
+    port->stdout_print.data = port;
+    port->stdout_print.write = stdout_write;
+    return &port->stdout_print;
 }
 
 const char *port_str(py_ctx *ctx, py_val v)
